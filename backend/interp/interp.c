@@ -1,0 +1,1 @@
+/* backend/interp/interp.c — placeholder. */

@@ -1,0 +1,1 @@
+/* backend/select.c — placeholder. */

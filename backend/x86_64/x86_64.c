@@ -1,0 +1,1 @@
+/* backend/x86_64/x86_64.c — placeholder. */

@@ -1,0 +1,1 @@
+/* core/codebuf.c — placeholder until its module lands. */

@@ -1,0 +1,1 @@
+/* core/disas.c — placeholder until its module lands. */

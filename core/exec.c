@@ -1,0 +1,1 @@
+/* core/exec.c — placeholder until its module lands. */

@@ -1,0 +1,1 @@
+/* core/ir.c — placeholder until its module lands. */

@@ -1,0 +1,1 @@
+/* core/log.c — placeholder until its module lands. */

@@ -1,0 +1,1 @@
+/* core/lower64.c — placeholder until its module lands. */

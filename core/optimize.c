@@ -1,0 +1,1 @@
+/* core/optimize.c — placeholder until its module lands. */

@@ -1,0 +1,1 @@
+/* core/regalloc.c — placeholder until its module lands. */

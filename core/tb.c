@@ -1,0 +1,1 @@
+/* core/tb.c — placeholder until its module lands. */

@@ -1,0 +1,1 @@
+/* core/translate.c — placeholder until its module lands. */
