@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "exec.h"
 #include "ir.h"
@@ -52,6 +53,8 @@ typedef struct GuestArch {
     void (*tb_end)(TransCtx *ctx);
     /* Restores the guest state from an insn_start's constants. */
     void (*restore_state)(CpuCommon *cpu, uint64_t pc, uint64_t extra);
+    /* Optional (NULL: none): writes the guest registers for -d cpu. */
+    void (*dump_state)(CpuCommon *cpu, FILE *out);
 } GuestArch;
 
 /* Reads `len` bytes of guest code at `addr` for translation. A fetch
