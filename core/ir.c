@@ -494,6 +494,25 @@ static bool ir_is_atomic(IrOpcode opc)
     return opc >= IR_ATOMIC_CMPXCHG && opc <= IR_ATOMIC_FETCH_XOR;
 }
 
+static unsigned ir_helper_nb_i64(const IrHelper *h)
+{
+    unsigned n = 0;
+    for (unsigned i = 0; i < h->nargs && i < IR_MAX_CALL_ARGS; i++) {
+        n += h->args[i] == IR_HT_I64;
+    }
+    return n;
+}
+
+/* Is the call in the form ir_lower_i64() makes for 32-bit hosts, where
+ * each IR_HT_I64 parameter is two i32 temps (lo, hi) and an IR_HT_I64
+ * result two outputs (lo, hi)? */
+static bool ir_call_is_split(const IrOp *op, const IrHelper *h)
+{
+    unsigned n64 = ir_helper_nb_i64(h);
+    return (n64 > 0 && op->nin == h->nargs + n64) ||
+           (h->ret == IR_HT_I64 && op->nout == 2);
+}
+
 /* Expected type of argument i (an output or input temp) of op, or -1 when
  * any width is accepted. */
 static int ir_expected_type(const IrBlock *b, const IrOp *op, unsigned i)
@@ -519,6 +538,18 @@ static int ir_expected_type(const IrBlock *b, const IrOp *op, unsigned i)
     case IR_CALL: {
         const IrHelper *h = (const IrHelper *)(uintptr_t)
             op->args[op->nout + op->nin];
+        if (ir_call_is_split(op, h)) {
+            /* i64 values travel as i32 pairs: only pointers differ. */
+            unsigned slot = 0;
+            for (unsigned p = 0; p < h->nargs; p++) {
+                unsigned n = h->args[p] == IR_HT_I64 ? 2 : 1;
+                if (in < slot + n) {
+                    return h->args[p] == IR_HT_PTR ? IR_PTR : IR_I32;
+                }
+                slot += n;
+            }
+            return IR_I32;
+        }
         uint8_t ht = i < op->nout ? h->ret : h->args[in];
         if (ht == IR_HT_I32) {
             return IR_I32;
@@ -553,7 +584,7 @@ static bool ir_validate_op(const IrBlock *b, const IrOp *op, uint32_t idx,
         return ir_fail(err, errlen, idx, "%s: too many arguments", nm);
     }
     if (opc == IR_CALL) {
-        if (op->nconst != 1 || op->nout > 1 || op->nin > IR_MAX_CALL_ARGS) {
+        if (op->nconst != 1 || op->nout > 2) {
             return ir_fail(err, errlen, idx, "call: bad argument counts");
         }
         const IrHelper *h = (const IrHelper *)(uintptr_t)
@@ -561,7 +592,24 @@ static bool ir_validate_op(const IrBlock *b, const IrOp *op, uint32_t idx,
         if (!h) {
             return ir_fail(err, errlen, idx, "call: no helper");
         }
-        if (h->nargs != op->nin) {
+        if (h->nargs > IR_MAX_CALL_ARGS) {
+            return ir_fail(err, errlen, idx, "call: helper with %u "
+                           "parameters", h->nargs);
+        }
+        bool split = ir_call_is_split(op, h);
+        if (split) {
+            unsigned want = h->nargs;
+            if (op->nin != h->nargs) {
+                want += ir_helper_nb_i64(h);
+            }
+            if (op->nin != want || (op->nout == 2) != (h->ret == IR_HT_I64 &&
+                                                       op->nout != 0)) {
+                return ir_fail(err, errlen, idx, "call %s: bad split "
+                               "argument counts", h->name ? h->name : "?");
+            }
+        } else if (op->nout > 1) {
+            return ir_fail(err, errlen, idx, "call: bad argument counts");
+        } else if (h->nargs != op->nin) {
             return ir_fail(err, errlen, idx,
                            "call %s: %u arguments, helper takes %u",
                            h->name ? h->name : "?", op->nin, h->nargs);

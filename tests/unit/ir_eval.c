@@ -309,8 +309,19 @@ static uint64_t ev_call(Ev *e, const IrOp *op)
     uint32_t a32[IR_MAX_CALL_ARGS];
     uint64_t a64[IR_MAX_CALL_ARGS];
     void *ap[IR_MAX_CALL_ARGS];
+    unsigned n64 = 0;
     for (unsigned i = 0; i < h->nargs; i++) {
-        uint64_t v = ev_get(e, (IrTemp)op->args[op->nout + i]);
+        n64 += h->args[i] == IR_HT_I64;
+    }
+    /* The split form of ir_lower_i64: i64 parameters as (lo, hi) pairs. */
+    bool split = (n64 && op->nin == h->nargs + n64) || op->nout == 2;
+    unsigned slot = 0;
+    for (unsigned i = 0; i < h->nargs; i++) {
+        uint64_t v = ev_get(e, (IrTemp)op->args[op->nout + slot++]);
+        if (split && h->args[i] == IR_HT_I64) {
+            v = (uint32_t)v |
+                ev_get(e, (IrTemp)op->args[op->nout + slot++]) << 32;
+        }
         switch (h->args[i]) {
         case IR_HT_I32:
             types[i] = &ffi_type_uint32;
@@ -503,6 +514,9 @@ static bool ev_op(Ev *e, const IrOp *op, uint32_t *pc, const uint32_t *lbl)
         uint64_t r = ev_call(e, op);
         if (op->nout) {
             ev_set(e, (IrTemp)a[0], r);
+        }
+        if (op->nout == 2) {
+            ev_set(e, (IrTemp)a[1], r >> 32);
         }
         break;
     }

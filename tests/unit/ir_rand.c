@@ -220,8 +220,13 @@ static const IrHelper gen_helpers[] = {
 static IrTemp gen_addr(Gen *g)
 {
     if (gen_pct(g, 30)) {
-        return ir_const(g->b, IR_I32, gen_pct(g, 95) ? gen_rand(g, 256)
-                                                      : gen_value(g));
+        uint64_t v = gen_pct(g, 95) ? gen_rand(g, 256) : gen_value(g);
+        if (g->o->no_atomic64) {
+            /* For i64 lowering: no access wrapping around 4 GiB, where
+             * the two halves of a 64-bit access would be far apart. */
+            v &= 0x7fffffff;
+        }
+        return ir_const(g->b, IR_I32, v);
     }
     IrTemp a = ir_temp_new(g->b, IR_I32);
     ir_andi(g->b, a, gen_src(g, IR_I32), gen_pct(g, 95) ? 0xff : 0xfff);
@@ -246,7 +251,8 @@ static void gen_effect(Gen *g)
             ir_guest_st(b, gen_src(g, t), addr, mo & ~IR_MO_SIGN);
         }
     } else if (r < 32) {
-        unsigned mo = gen_rand(g, w == 64 ? 4 : 3) | (gen_pct(g, 40) ? IR_MO_BE : 0);
+        unsigned mo = gen_rand(g, w == 64 && !g->o->no_atomic64 ? 4 : 3) |
+                      (gen_pct(g, 40) ? IR_MO_BE : 0);
         IrTemp addr = gen_addr(g);
         IrTemp v = gen_src(g, t);
         IrTemp v2 = gen_src(g, t);

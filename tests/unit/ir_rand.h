@@ -14,6 +14,7 @@ typedef struct IrRandOpts {
     bool branches;          /* forward brcond/br and labels */
     bool side_effects;      /* guest memory, env LD/ST, helper calls */
     unsigned pct_i64;       /* share of i64 arithmetic, 0..100 */
+    bool no_atomic64;       /* no 64-bit-sized atomics (i64 lowering) */
 } IrRandOpts;
 
 /* Fake CPU-state layout used by the generated blocks: i32 globals g0..g7
