@@ -32,12 +32,16 @@ typedef struct InterpGen {
     uint32_t *label_pos;     /* per label: code word index, UINT32_MAX */
     uint32_t *fixups;        /* code word indexes holding a label number */
     uint32_t nfixups, cap_fixups;
-    const IrHelper **calls;  /* per CALL op, in program order */
-    uint32_t ncalls, ncalls_done;
+    const IrHelper **calls;  /* distinct helpers called, one InterpCall each */
+    uint32_t ncalls, cap_calls, last_call;
     uint32_t calls_off;      /* byte offset of the InterpCall array */
     TbInsnMark *marks;
     uint32_t nmarks, cap_marks;
     uint32_t npool;
+    uint64_t *pool_keys;     /* open-addressing table of constants: */
+    uint32_t *pool_slots;    /* value, and pool index + 1 (0: empty) */
+    uint8_t *pool_types;
+    uint32_t pool_mask;
     uint32_t code_off;       /* byte offset of the code in the program */
 } InterpGen;
 
@@ -122,6 +126,54 @@ static void interp_release(InterpGen *g, const IrOp *op, uint32_t i)
     }
 }
 
+/* The operand word of a constant: one pool entry per (type, value). */
+static uint32_t interp_pool_word(InterpGen *g, const IrTempInfo *ti,
+                                 uint32_t op_index)
+{
+    uint32_t h = (uint32_t)((ti->val * 0x9e3779b97f4a7c15ull) >> 40) ^
+                 ti->type;
+    uint32_t idx;
+
+    for (;;) {
+        h &= g->pool_mask;
+        if (g->pool_slots[h] == 0) {
+            idx = g->npool++;
+            g->pool_slots[h] = idx + 1;
+            g->pool_keys[h] = ti->val;
+            g->pool_types[h] = ti->type;
+            break;
+        }
+        if (g->pool_keys[h] == ti->val && g->pool_types[h] == ti->type) {
+            idx = g->pool_slots[h] - 1;
+            break;
+        }
+        h++;
+    }
+    return interp_word(INTERP_BASE_PROG, ti->type == IR_I64,
+                       sizeof(InterpProg) + (uint64_t)idx * 8, op_index);
+}
+
+/* Index of helper h's call record, added on first sight: call sites of
+ * one helper share a prepared cif. */
+static uint32_t interp_call_index(InterpGen *g, const IrHelper *h)
+{
+    if (g->last_call < g->ncalls && g->calls[g->last_call] == h) {
+        return g->last_call;
+    }
+    for (uint32_t k = 0; k < g->ncalls; k++) {
+        if (g->calls[k] == h) {
+            g->last_call = k;
+            return k;
+        }
+    }
+    if (g->ncalls == g->cap_calls) {
+        g->calls = interp_grow(g->calls, &g->cap_calls, sizeof(*g->calls));
+    }
+    g->calls[g->ncalls] = h;
+    g->last_call = g->ncalls;
+    return g->ncalls++;
+}
+
 /* First pass: last mentions, constant pool places, env and globals. */
 static void interp_scan(InterpGen *g)
 {
@@ -145,7 +197,8 @@ static void interp_scan(InterpGen *g)
             continue;
         }
         if (op->opc == IR_CALL) {
-            g->ncalls++;
+            interp_call_index(g, (const IrHelper *)(uintptr_t)
+                                     op->args[op->nout + op->nin]);
         }
         for (unsigned k = 0; k < (unsigned)op->nout + op->nin; k++) {
             IrTemp t = (IrTemp)op->args[k];
@@ -155,11 +208,7 @@ static void interp_scan(InterpGen *g)
             g->last_use[t] = i;
             if (b->temps[t].kind == IR_TEMP_CONST &&
                 g->word[t] == UINT32_MAX) {
-                g->word[t] = interp_word(INTERP_BASE_PROG,
-                                         b->temps[t].type == IR_I64,
-                                         sizeof(InterpProg) +
-                                             (uint64_t)g->npool * 8, i);
-                g->npool++;
+                g->word[t] = interp_pool_word(g, &b->temps[t], i);
             }
         }
     }
@@ -278,10 +327,10 @@ static void interp_gen_op(InterpGen *g, const IrOp *op, uint32_t i)
         interp_emit(g, (uint32_t)(int32_t)c[0]);
         break;
     case IR_CALL:
-        g->calls[g->ncalls_done] = (const IrHelper *)(uintptr_t)c[0];
         interp_emit(g, g->calls_off +
-                           g->ncalls_done * (uint32_t)sizeof(InterpCall));
-        g->ncalls_done++;
+                           interp_call_index(g, (const IrHelper *)(uintptr_t)
+                                                    c[0]) *
+                               (uint32_t)sizeof(InterpCall));
         break;
     case IR_INSN_START:
         interp_emit64(g, c[0]);
@@ -343,6 +392,9 @@ static void interp_gen_free(InterpGen *g)
     free(g->fixups);
     free(g->calls);
     free(g->marks);
+    free(g->pool_keys);
+    free(g->pool_slots);
+    free(g->pool_types);
 }
 
 static void *interp_calloc(size_t n, size_t elem)
@@ -371,8 +423,14 @@ static bool interp_gen_code(IrBlock *b, TransBlock *tb, CodeBuf *cb)
     memset(g.last_use, 0xff, b->nb_temps * sizeof(*g.last_use));
     memset(g.label_pos, 0xff, b->nb_labels * sizeof(*g.label_pos));
 
+    for (g.pool_mask = 15; g.pool_mask < 2 * b->nb_temps; ) {
+        g.pool_mask = g.pool_mask * 2 + 1;
+    }
+    g.pool_keys = interp_calloc(g.pool_mask + 1, sizeof(*g.pool_keys));
+    g.pool_slots = interp_calloc(g.pool_mask + 1, sizeof(*g.pool_slots));
+    g.pool_types = interp_calloc(g.pool_mask + 1, sizeof(*g.pool_types));
+
     interp_scan(&g);
-    g.calls = interp_calloc(g.ncalls, sizeof(*g.calls));
     g.calls_off = (uint32_t)((sizeof(InterpProg) + g.npool * 8 + 15) & ~15u);
     g.code_off = g.calls_off + g.ncalls * (uint32_t)sizeof(InterpCall);
 

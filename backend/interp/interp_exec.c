@@ -307,16 +307,10 @@ uintptr_t interp_exec(CpuCommon *cpu, TransBlock *tb)
 {
     uintptr_t ret;
 
+    /* exit_request is checked by the micro-ops translate.c puts at the
+     * start of every block, so chained loops stop too. */
     cpu->in_interp = true;
-    for (;;) {
-        /* Every block entry, chained or not, honours exit_request. */
-        if (cpu->exit_request) {
-            ret = (uintptr_t)tb | TB_EXIT_REQUESTED;
-            break;
-        }
-        if (!interp_run(cpu, &tb, &ret)) {
-            break;
-        }
+    while (interp_run(cpu, &tb, &ret)) {
     }
     cpu->in_interp = false;
     return ret;

@@ -984,6 +984,36 @@ static void test_calls(void **state)
     assert_int_equal(f->st.r32[2], 0xfffffffe);
 }
 
+/* Call sites of one helper share one prepared cif and equal constants one
+ * pool entry: a 512-instruction block of calls fits a 64 KiB buffer. */
+static void test_many_calls(void **state)
+{
+    Fixture *f = *state;
+    CodeBuf small;
+    TransBlock *tb = aligned_alloc(8, sizeof(TransBlock));
+
+    assert_non_null(tb);
+    memset(tb, 0, sizeof(*tb));
+    assert_true(codebuf_init(&small, 64 * 1024));
+    for (unsigned i = 0; i < 512; i++) {
+        IrTemp k = ir_const(f->b, IR_I32, 0xdead);
+        ir_insn_start(f->b, 0x1000 + 4 * i, 0);
+        ir_call(f->b, &d_void0, IR_NO_TEMP, 0, NULL);
+        ir_call(f->b, &d_i32_1, f->g32[0], 1, &k);
+    }
+    ir_exit_tb(f->b, 0);
+    assert_true(backend_interp.gen_code(f->b, tb, &small));
+    assert_true(tb->code_size < 32 * 1024);
+    ir_block_reset(f->b);
+    helper_calls = 0;
+    assert_int_equal(run(f, tb), 0);
+    assert_int_equal(helper_calls, 512);
+    assert_int_equal(f->st.r32[0], 0xdead * 2 + 1);
+    assert_int_equal(f->st.common.interp_insn_pc, 0x1000 + 4 * 511);
+    codebuf_destroy(&small);
+    free(tb);
+}
+
 /* ---- Exits, insn_start, chaining --------------------------------------- */
 
 static void test_exit_values(void **state)
@@ -1012,12 +1042,6 @@ static void test_exit_values(void **state)
     assert_int_equal(f->st.common.interp_insn_pc, 0x2000);
     assert_int_equal(f->st.common.interp_insn_extra, 5);
 
-    /* exit_request is seen at block entry, before any op runs. */
-    f->st.common.interp_insn_pc = 0;
-    f->st.common.exit_request = 1;
-    assert_int_equal(run(f, tb), (uintptr_t)tb | TB_EXIT_REQUESTED);
-    assert_int_equal(f->st.common.interp_insn_pc, 0);
-    f->st.common.exit_request = 0;
     /* The insn map was built from the insn_starts. */
     assert_non_null(tb->insn_map);
     assert_true(tb->insn_map_len > 0);
@@ -1074,15 +1098,33 @@ static void test_chaining(void **state)
     backend_interp.set_jump(&f->cb, a, 0, NULL);
     backend_interp.set_jump(&f->cb, a, 0, bb);
 
-    /* A chained loop A -> A stops at exit_request at the next entry. */
-    atomic_store(&a->jmp_dest[0], a);
-    f->st.r32[0] = 0;
-    f->st.common.exit_request = 1;
-    assert_int_equal(run(f, a), (uintptr_t)a | TB_EXIT_REQUESTED);
-    assert_int_equal(f->st.r32[0], 0);
-    f->st.common.exit_request = 0;
     free(a);
     free(bb);
+
+    /* A block chained to itself loops in the interpreter (not by
+     * recursion) until the exit_request check translate.c puts at each
+     * block start sees the request the block raised after 100000 runs. */
+    uint32_t req = ir_new_label(f->b), go = ir_new_label(f->b);
+    IrTemp t = ir_temp_new(f->b, IR_I32);
+    ir_ld32u(f->b, t, IR_ENV, (int32_t)offsetof(CpuCommon, exit_request));
+    ir_brcondi(f->b, IR_COND_NE, t, 0, req);
+    ir_addi(f->b, f->g32[0], f->g32[0], 1);
+    ir_brcondi(f->b, IR_COND_NE, f->g32[0], 100000, go);
+    ir_st32(f->b, ir_const(f->b, IR_I32, 1), IR_ENV,
+            (int32_t)offsetof(CpuCommon, exit_request));
+    ir_set_label(f->b, go);
+    ir_goto_tb(f->b, 0);
+    ir_exit_tb(f->b, 0xa0);
+    ir_set_label(f->b, req);
+    ir_exit_tb(f->b, 0xe3);
+    a = compile(f);
+    atomic_store(&a->jmp_dest[0], a);
+    f->st.r32[0] = 0;
+    f->st.common.exit_request = 0;
+    assert_int_equal(run(f, a), 0xe3);
+    assert_int_equal(f->st.r32[0], 100000);
+    f->st.common.exit_request = 0;
+    free(a);
 }
 
 /* A full buffer makes gen_code fail instead of overrunning. */
@@ -1127,6 +1169,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_guest_stores, setup, teardown),
         cmocka_unit_test_setup_teardown(test_atomics, setup, teardown),
         cmocka_unit_test_setup_teardown(test_calls, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_many_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_exit_values, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chaining, setup, teardown),
         cmocka_unit_test_setup_teardown(test_buffer_full, setup, teardown),
