@@ -282,13 +282,24 @@ static void interp_gen_op(InterpGen *g, const IrOp *op, uint32_t i)
         aux = (uint32_t)c[0];
         break;
     case IR_CALL: {
+        /* Plain form: one temp a parameter, at most one output. Split form
+         * (ir_lower_i64, 32-bit hosts): an IR_HT_I64 parameter is two i32
+         * temps (lo, hi) and an IR_HT_I64 result two outputs (lo, hi). */
         const IrHelper *h = (const IrHelper *)(uintptr_t)c[0];
-        if (op->nout > 1 || op->nin != h->nargs ||
-            h->nargs > IR_MAX_CALL_ARGS ||
-            (op->nout && h->ret == IR_HT_VOID)) {
+        unsigned n64 = 0;
+        bool split;
+        for (unsigned k = 0; k < h->nargs && k < IR_MAX_CALL_ARGS; k++) {
+            n64 += h->args[k] == IR_HT_I64;
+        }
+        split = (n64 && op->nin == h->nargs + n64) || op->nout == 2;
+        if (h->nargs > IR_MAX_CALL_ARGS || op->nout > 2 ||
+            op->nin != h->nargs + (split ? n64 : 0) ||
+            (op->nout && h->ret == IR_HT_VOID) ||
+            (op->nout == 2 && h->ret != IR_HT_I64)) {
             interp_die("call does not match its helper", i);
         }
-        aux = op->nin | ((uint32_t)op->nout << 8);
+        aux = op->nin | ((uint32_t)op->nout << 8) |
+              (split ? INTERP_CALL_SPLIT : 0);
         break;
     }
     case IR_INSN_START:

@@ -19,7 +19,7 @@
  *
  * An op is a header word (bits 0-7 IrOpcode, bit 8 set for IR_I64, bits
  * 16-31 an op-specific small constant: cond, memop, slot, pos|len<<8,
- * nargs|ret<<8), then its output and input operand words in IrOp order,
+ * nin|nout<<8|split<<15), then its output and input operand words in IrOp order,
  * then extra words: an int32 offset (LD/ST), a code word index (BR,
  * BRCOND), 2 words per 64-bit constant (INSN_START, EXIT_TB, low first),
  * the byte offset of its InterpCall (CALL).
@@ -51,6 +51,8 @@ enum {
     INTERP_OPC_MASK  = 0xff,
     INTERP_HDR_I64   = 1u << 8,
     INTERP_AUX_SHIFT = 16,
+    /* CALL aux: nin | nout << 8 | this flag for the split call form. */
+    INTERP_CALL_SPLIT = 1u << 15,
 };
 
 typedef struct InterpProg {
@@ -132,8 +134,8 @@ uint64_t interp_atomic(CpuCommon *cpu, unsigned opc, uint64_t addr,
                        uint64_t a, uint64_t b, unsigned memop,
                        const void *ip);
 
-/* Calls the helper of a call site with 64-bit argument values; returns its
- * result zero-extended (0 for void). */
+/* Calls the helper of a call site with one 64-bit value a parameter;
+ * returns its result zero-extended (0 for void). */
 uint64_t interp_call(const InterpCall *c, const uint64_t *args);
 
 #endif

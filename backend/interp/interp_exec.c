@@ -253,18 +253,31 @@ static bool interp_run(CpuCommon *cpu, TransBlock **tbp, uintptr_t *ret)
             break;
 
         case IR_CALL: {
-            unsigned nargs = aux & 0xff, nout = aux >> 8;
+            unsigned nin = aux & 0xff, nout = (aux >> 8) & 3;
             const uint32_t *a = ip + nout;
+            const InterpCall *c = (const InterpCall *)(prog_bytes + a[nin]);
             uint64_t args[IR_MAX_CALL_ARGS];
             uint64_t r;
-            for (unsigned i = 0; i < nargs; i++) {
-                args[i] = interp_rd(bases, a[i]);
+            if (aux & INTERP_CALL_SPLIT) {
+                for (unsigned i = 0, j = 0; i < c->nargs; i++) {
+                    args[i] = interp_rd(bases, a[j++]);
+                    if (c->args[i] == IR_HT_I64) {
+                        args[i] |= interp_rd(bases, a[j++]) << 32;
+                    }
+                }
+            } else {
+                for (unsigned i = 0; i < nin; i++) {
+                    args[i] = interp_rd(bases, a[i]);
+                }
             }
-            r = interp_call((const InterpCall *)(prog_bytes + a[nargs]), args);
+            r = interp_call(c, args);
             if (nout) {
                 interp_wr(bases, ip[0], r);
             }
-            ip = a + nargs + 1;
+            if (nout == 2) {
+                interp_wr(bases, ip[1], r >> 32);
+            }
+            ip = a + nin + 1;
             break;
         }
 
