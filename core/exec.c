@@ -47,6 +47,10 @@ static ExecState exec_state = {
 };
 
 static _Thread_local CpuCommon *exec_cpu;
+/* Nesting of exclusive sections this thread owns (tb_flush() inside one). */
+static _Thread_local unsigned exec_exclusive_depth;
+/* The cpu this thread took out of the running set for its section. */
+static _Thread_local CpuCommon *exec_exclusive_self;
 
 /* ---- Set-up ---------------------------------------------------------- */
 
@@ -180,13 +184,23 @@ void start_exclusive(void)
     CpuCommon *self = exec_cpu;
     int running = 0;
 
+    if (exec_exclusive_depth++ > 0) {
+        return;
+    }
+    /* A running cpu would wait for itself, and two running cpus starting
+     * sections at once for each other: step out of the running set. */
+    exec_exclusive_self = NULL;
+    if (self && __atomic_load_n(&self->running, __ATOMIC_SEQ_CST)) {
+        exec_cpu_end(self);
+        exec_exclusive_self = self;
+    }
     pthread_mutex_lock(&exec_state.cpu_lock);
     while (exec_state.pending_cpus) {
         pthread_cond_wait(&exec_state.exclusive_resume, &exec_state.cpu_lock);
     }
     __atomic_store_n(&exec_state.pending_cpus, 1, __ATOMIC_SEQ_CST);
     for (CpuCommon *c = exec_state.cpus; c; c = c->next_cpu) {
-        if (c != self && __atomic_load_n(&c->running, __ATOMIC_SEQ_CST)) {
+        if (__atomic_load_n(&c->running, __ATOMIC_SEQ_CST)) {
             c->exclusive_pending = true;
             running++;
             cpu_exit(c);
@@ -203,10 +217,18 @@ void start_exclusive(void)
 
 void end_exclusive(void)
 {
+    if (--exec_exclusive_depth > 0) {
+        return;
+    }
     pthread_mutex_lock(&exec_state.cpu_lock);
     __atomic_store_n(&exec_state.pending_cpus, 0, __ATOMIC_SEQ_CST);
     pthread_cond_broadcast(&exec_state.exclusive_resume);
     pthread_mutex_unlock(&exec_state.cpu_lock);
+    if (exec_exclusive_self) {
+        CpuCommon *self = exec_exclusive_self;
+        exec_exclusive_self = NULL;
+        exec_cpu_start(self);
+    }
 }
 
 /* ---- Exceptions ------------------------------------------------------ */
@@ -259,6 +281,17 @@ _Noreturn void exec_unaligned_access(CpuCommon *cpu, uint64_t addr,
 }
 
 /* ---- The loop -------------------------------------------------------- */
+
+/* Puts the guest state at the start of tb (an exit before its first
+ * instruction). */
+static void exec_restore_block_start(CpuCommon *cpu, const TransBlock *tb)
+{
+    uint64_t pc, extra;
+
+    if (tb_first_insn(tb, &pc, &extra)) {
+        exec_state.guest->restore_state(cpu, pc, extra);
+    }
+}
 
 static void exec_log_block(CpuCommon *cpu, const TransBlock *tb)
 {
@@ -314,7 +347,14 @@ int cpu_exec(CpuCommon *cpu)
         g->tb_key(cpu, &pc, &flags);
         tb = tb_lookup(cpu, pc, flags);
         if (!tb) {
+            /* Translating may flush the cache (the only place where a
+             * flush can happen while this cpu is in the loop): then
+             * `last` is gone and must not be chained. */
+            uint64_t flushes = tb_flush_count();
             tb = tb_find_or_translate(cpu, pc, flags);
+            if (tb_flush_count() != flushes) {
+                last = NULL;
+            }
         }
         if (last && last_exit <= TB_EXIT_SLOT1 && !log_enabled(LOG_NOCHAIN)) {
             tb_add_jump(last, last_exit, tb);
@@ -326,6 +366,9 @@ int cpu_exec(CpuCommon *cpu)
         last = (TransBlock *)(ret & ~(uintptr_t)TB_EXIT_MASK);
         last_exit = ret & TB_EXIT_MASK;
         if (last_exit == TB_EXIT_REQUESTED) {
+            /* `last` was entered but not run, maybe through a chained
+             * jump that skipped the pc store: its start is the state. */
+            exec_restore_block_start(cpu, last);
             last = NULL;
         }
     }

@@ -35,6 +35,12 @@ void tb_init(size_t code_size);
  * exclusive section (lock order: exclusive section, then this lock). */
 void tb_lock(void);
 void tb_unlock(void);
+/* The insn_start constants of tb's first instruction; false when the
+ * block has none. */
+bool tb_first_insn(const TransBlock *tb, uint64_t *pc, uint64_t *extra);
+/* How many flushes happened so far: a block pointer taken before a
+ * change of this number may name freed memory. */
+uint64_t tb_flush_count(void);
 /* Releases the lock if this thread holds it (after a longjmp). */
 void tb_unlock_if_held(void);
 

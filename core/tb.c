@@ -426,6 +426,20 @@ bool tb_find_insn(const TransBlock *tb, uintptr_t host_pc, uint64_t *pc,
     return found;
 }
 
+bool tb_first_insn(const TransBlock *tb, uint64_t *pc, uint64_t *extra)
+{
+    const uint8_t *p = tb->insn_map;
+    const uint8_t *end = p + tb->insn_map_len;
+
+    if (p == end) {
+        return false;
+    }
+    tb_get_uleb(&p, end);
+    *pc = tb->pc + tb_unzigzag(tb_get_uleb(&p, end));
+    *extra = tb_unzigzag(tb_get_uleb(&p, end));
+    return true;
+}
+
 /* ---- Chaining -------------------------------------------------------- */
 
 void tb_add_jump(TransBlock *from, unsigned n, TransBlock *to)
@@ -544,14 +558,6 @@ static void tb_clear_jmp_cache(CpuCommon *cpu, void *opaque)
  * once. Must not be called with the translation lock held. */
 static void tb_flush_since(uint64_t seen)
 {
-    CpuCommon *self = exec_current_cpu();
-    bool was_running = self && self->running;
-
-    /* A running cpu would wait for itself: leave the loop's bookkeeping
-     * while the section runs (the caller is in C code, not in a block). */
-    if (was_running) {
-        exec_cpu_end(self);
-    }
     start_exclusive();
     tb_lock();
     if (atomic_load(&tb_cache.flushes) == seen) {
@@ -564,11 +570,10 @@ static void tb_flush_since(uint64_t seen)
     }
     tb_unlock();
     end_exclusive();
-    if (was_running) {
-        exec_cpu_start(self);
-    }
 }
 
+/* From a helper inside generated code, the caller must leave through
+ * cpu_loop_exit() afterwards: the code it would return into is gone. */
 void tb_flush(void)
 {
     tb_flush_since(atomic_load(&tb_cache.flushes));
@@ -578,12 +583,15 @@ void tb_flush(void)
 
 /* Allocates and translates the block for (pc, flags); NULL when the code
  * buffer is full. Called with the lock held. */
-static TransBlock *tb_gen(CpuCommon *cpu, uint64_t pc, uint32_t flags)
+static TransBlock *tb_gen(CpuCommon *cpu, uint64_t pc, uint32_t flags,
+                          bool *too_big)
 {
     CodeBuf *cb = exec_codebuf();
     size_t used = cb->used;
     TransBlock *tb = codebuf_alloc(cb, sizeof(TransBlock), 8);
 
+    /* Failing in an empty buffer, the block can never fit. */
+    *too_big = used == cb->reserved;
     if (!tb) {
         return NULL;
     }
@@ -614,20 +622,21 @@ TransBlock *tb_find_or_translate(CpuCommon *cpu, uint64_t pc, uint32_t flags)
 {
     TransBlock *tb = tb_lookup(cpu, pc, flags);
 
-    for (unsigned attempt = 0; !tb; attempt++) {
+    while (!tb) {
         uint64_t seen;
+        bool too_big = false;
 
         tb_lock();
         tb = tb_hash_lookup(pc, flags);
         if (!tb) {
-            tb = tb_gen(cpu, pc, flags);
+            tb = tb_gen(cpu, pc, flags, &too_big);
         }
         seen = atomic_load(&tb_cache.flushes);
         tb_unlock();
         if (tb) {
             break;
         }
-        if (attempt >= 2) {
+        if (too_big) {
             fprintf(stderr, "emu: a translation block of guest pc 0x%llx "
                     "does not fit in the code buffer\n",
                     (unsigned long long)pc);
@@ -639,6 +648,11 @@ TransBlock *tb_find_or_translate(CpuCommon *cpu, uint64_t pc, uint32_t flags)
         cpu->jmp_cache[tb_jmp_cache_hash(pc)] = tb;
     }
     return tb;
+}
+
+uint64_t tb_flush_count(void)
+{
+    return atomic_load(&tb_cache.flushes);
 }
 
 void tb_get_stats(TbStats *st)
