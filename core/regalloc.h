@@ -1,0 +1,124 @@
+/* core/regalloc.h — liveness and a local register allocator shared by the
+ * JIT backends. It knows host registers only as numbers in a bitmask; the
+ * backend drives it op by op, passing each operand's register constraints,
+ * and supplies four emit callbacks (load, store, move, move-immediate).
+ *
+ * Model (close to QEMU TCG's local allocator): every temp is dead, in a
+ * register, in memory, or a constant. Globals live in the CPU state (env +
+ * offset) and are cached in registers within a basic block; locals and
+ * spilled ephemerals live in slots of a frame shared by all blocks.
+ *
+ * Per op the backend calls, in this order:
+ *   ra_in / ra_in_copy / ra_scratch / ra_clobber   (inputs, scratch)
+ *   ra_out                                           (outputs)
+ *   ...emits the instruction...
+ *   ra_op_end                                        (frees dead temps)
+ * Sync points (ra_sync_globals, ra_bb_end, ra_label_reset, ra_save_globals)
+ * emit only stores, never touch flags, and are called between ops.
+ */
+#ifndef EMU_CORE_REGALLOC_H
+#define EMU_CORE_REGALLOC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "ir.h"
+
+#define RA_MAX_REGS 32
+
+/* What the backend tells the allocator about the host. */
+typedef struct RaHost {
+    uint32_t allocatable;       /* registers the allocator may hand out */
+    uint32_t call_clobbered;    /* registers a helper call destroys */
+    const int8_t *order;        /* allocation preference, `norder` regs */
+    uint32_t norder;
+    int env_reg;                /* holds the env temp (never allocated) */
+    int frame_reg;              /* base of the spill frame */
+    int32_t frame_off;          /* offset of slot 0 from frame_reg */
+    uint32_t frame_slots;       /* 8-byte slots in the frame */
+    /* Emitters; `ctx` is the backend's context. Must not change flags. */
+    void (*ld)(void *ctx, IrType type, int reg, int base, int32_t off);
+    void (*st)(void *ctx, IrType type, int reg, int base, int32_t off);
+    void (*mov)(void *ctx, IrType type, int dst, int src);
+    void (*movi)(void *ctx, IrType type, int reg, uint64_t val);
+} RaHost;
+
+enum {
+    RA_DEAD = 0,
+    RA_REG,
+    RA_MEM,
+    RA_CONST,
+};
+
+typedef struct RaTemp {
+    uint8_t state;      /* RA_* */
+    int8_t reg;         /* RA_REG: the register */
+    bool coherent;      /* RA_REG: the memory copy holds the same value */
+    bool has_slot;      /* locals/ephemerals: a frame slot is assigned */
+    int32_t slot;
+} RaTemp;
+
+typedef struct RaState {
+    const RaHost *host;
+    void *ctx;
+    IrBlock *b;
+    RaTemp *temps;          /* nb_temps entries */
+    uint32_t *dead;         /* per op: bit k set when args[k] dies there */
+    uint8_t *slot_used;     /* frame_slots entries */
+    int32_t reg_temp[RA_MAX_REGS];  /* owner temp, or -1 */
+    uint32_t locked;        /* registers in use by the current op */
+    uint32_t cur_op;
+    bool inputs_done;
+    bool failed;            /* ran out of frame slots */
+} RaState;
+
+/* Computes per-op death bits for b into dead[nb_ops] (caller allocates).
+ * Backwards over the block: everything is dead at the end, after BR and
+ * exits, and before a label; BRCOND keeps the fall-through's liveness.
+ * ENV and constants never die. */
+void ra_liveness(const IrBlock *b, uint32_t *dead);
+
+/* Sets up the allocator for b (runs liveness). Returns false on
+ * allocation failure. Free with ra_free(). */
+bool ra_init(RaState *ra, IrBlock *b, const RaHost *host, void *ctx);
+void ra_free(RaState *ra);
+
+/* Starts op `idx` (ops must be visited in order). */
+void ra_op_begin(RaState *ra, uint32_t idx);
+/* True when args[k] of the current op dies at it. */
+bool ra_arg_dies(const RaState *ra, unsigned k);
+
+/* A constant temp: true and its value (masked to its type). */
+bool ra_const_val(const RaState *ra, IrTemp t, uint64_t *val);
+
+/* Puts temp t in a register of `mask` (it stays t's home) and locks it
+ * for the op. The env temp always returns env_reg. */
+int ra_in(RaState *ra, IrTemp t, uint32_t mask);
+/* Copies t's value into a register of `mask` that the op may destroy;
+ * t keeps its own location. */
+int ra_in_copy(RaState *ra, IrTemp t, uint32_t mask);
+/* A locked scratch register from `mask` (its occupant is saved). */
+int ra_scratch(RaState *ra, uint32_t mask);
+/* Frees every register in mask (saving live values elsewhere) and locks
+ * them as scratch for the op. */
+void ra_clobber(RaState *ra, uint32_t mask);
+/* Releases the current op's dying inputs (storing globals/locals that
+ * are not rewritten by the op). Called implicitly by ra_out/ra_op_end. */
+void ra_inputs_done(RaState *ra);
+/* Register for output t, from `mask`; a register in `alias` (a dead
+ * input's or a scratch register) is preferred and may be reused. */
+int ra_out(RaState *ra, IrTemp t, uint32_t mask, uint32_t alias);
+/* Ends the op: frees dead outputs (syncing globals/locals), unlocks. */
+void ra_op_end(RaState *ra);
+
+/* Stores dirty globals (and locals with `locals`) kept in registers; the
+ * register copies stay valid. */
+void ra_sync(RaState *ra, bool locals);
+/* Syncs and drops every global from registers (before a helper that may
+ * write globals). */
+void ra_save_globals(RaState *ra);
+/* At a label: every register is free, globals and locals are in memory,
+ * ephemerals are dead. Call after ra_sync(ra, true). */
+void ra_label_reset(RaState *ra);
+
+#endif
