@@ -426,6 +426,17 @@ static void test_fetch_fault(void **state)
     toy_cpu_fini(&s);
 }
 
+static uint64_t pages_added[8];
+static unsigned npages_added;
+
+static void record_page_added(uint64_t page)
+{
+    if (npages_added < 8) {
+        pages_added[npages_added] = page;
+    }
+    npages_added++;
+}
+
 static void test_page_boundary_and_max_insns(void **state)
 {
     ToyState s;
@@ -444,7 +455,14 @@ static void test_page_boundary_and_max_insns(void **state)
     }
     toy_cpu_init(&s);
     toy_write(0xaff8, code, 5);
+    npages_added = 0;
+    tb_page_added_hook = record_page_added;
     assert_int_equal(toy_run(&s, 0xaff8), TOY_EXCP_HALT);
+    tb_page_added_hook = NULL;
+    /* Each page reported once, when its first block appeared. */
+    assert_int_equal(npages_added, 2);
+    assert_int_equal(pages_added[0], 0xa000);
+    assert_int_equal(pages_added[1], 0xb000);
     assert_int_equal(s.regs[1], 4);
     tb = tb_lookup(&s.common, 0xaff8, 0);
     assert_non_null(tb);
