@@ -241,8 +241,8 @@ static uint32_t bench_build_loop(IrBlock *b, const BenchRegs *g,
         bench_emit_fnv_step(b, g);
         ir_brcond(b, IR_COND_EQ, g->r[1], g->r[2], done);
         ir_goto_tb(b, 0);
-        ir_exit_tb(b, (uintptr_t)self | TB_EXIT_SLOT0);
         per_iter = b->nb_ops - before;
+        ir_exit_tb(b, (uintptr_t)self | TB_EXIT_SLOT0);
         ir_set_label(b, done);
         ir_exit_tb(b, 0);
         return per_iter + 1;   /* plus the insn_start of each entry */
