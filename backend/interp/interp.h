@@ -7,9 +7,11 @@
  * at their own argument arrays in the buffer's writable view):
  *
  *   InterpProg header
- *   constant pool      8 bytes per constant temp the block uses
- *   InterpCall[]       one per CALL op, ffi_cif prepared at compile time
- *   code               uint32_t words, ops one after the other
+ *   constant pool      8 bytes per distinct (type, value) the block uses
+ *   InterpCall[]       one per distinct helper, ffi_cif prepared at compile
+ *                      time
+ *   code               uint32_t words, ops one after the other, then a NOP
+ *                      word that aborts (a block must end in an exit)
  *
  * An operand word names where a value lives: bits 0-1 the base (frame of
  * uint64_t slots, the CPU state for globals, or the program itself for the
@@ -19,10 +21,16 @@
  *
  * An op is a header word (bits 0-7 IrOpcode, bit 8 set for IR_I64, bits
  * 16-31 an op-specific small constant: cond, memop, slot, pos|len<<8,
- * nin|nout<<8|split<<15), then its output and input operand words in IrOp order,
- * then extra words: an int32 offset (LD/ST), a code word index (BR,
+ * nin|nout<<8|split<<15), then its output and input operand words in IrOp
+ * order, then extra words: an int32 offset (LD/ST), a code word index (BR,
  * BRCOND), 2 words per 64-bit constant (INSN_START, EXIT_TB, low first),
  * the byte offset of its InterpCall (CALL).
+ *
+ * The insn map (tb_set_insn_map) records each INSN_START's byte offset in
+ * the program, and a guest-memory op that faults passes its own address in
+ * the program as the return address, so cpu_restore_state() restores the
+ * exact instruction either from cpu->interp_insn_pc/extra (in_interp) or
+ * from the map.
  */
 #ifndef EMU_BACKEND_INTERP_H
 #define EMU_BACKEND_INTERP_H
