@@ -346,16 +346,20 @@ int ra_in(RaState *ra, IrTemp t, uint32_t mask)
     return r;
 }
 
-/* True when t is one of the current op's arguments with its death bit. */
+/* True when t is read by exactly one input of the current op and dies
+ * there, so its register can be handed over to the op. */
 static bool ra_dies_here(const RaState *ra, IrTemp t)
 {
     const IrOp *op = &ra->b->ops[ra->cur_op];
-    for (unsigned k = 0; k < op->nout + op->nin; k++) {
-        if ((IrTemp)op->args[k] == t && ra_arg_dies(ra, k)) {
-            return true;
+    unsigned uses = 0;
+    bool dies = false;
+    for (unsigned k = op->nout; k < op->nout + op->nin; k++) {
+        if ((IrTemp)op->args[k] == t) {
+            uses++;
+            dies |= ra_arg_dies(ra, k);
         }
     }
-    return false;
+    return uses == 1 && dies;
 }
 
 int ra_in_copy(RaState *ra, IrTemp t, uint32_t mask)

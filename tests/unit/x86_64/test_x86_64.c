@@ -857,6 +857,39 @@ static void test_calls(void **state)
     assert_int_equal(cpu.r[12], want);
 }
 
+/* One dying temp read by several inputs of one op (regression: its
+ * register was handed to the op at the first read). */
+static void test_repeated_inputs(void **state)
+{
+    (void)state;
+    IrTemp r[16], w[16];
+    IrBlock *b = new_block(r, w);
+    cpu.r[1] = 5;
+    cpu.r[2] = 0x100;
+    IrTemp t = ir_temp_new(b, IR_I64), hi = ir_temp_new(b, IR_I64);
+    ir_addi(b, t, r[2], 1);                         /* t = 0x101 */
+    ir_sub2(b, t, hi, r[1], t, ir_const(b, IR_I64, 2), t);
+    ir_mov(b, r[3], t);                             /* 5 - 2 = 3 */
+    ir_mov(b, r[4], hi);                            /* 0x101 - 0x101 = 0 */
+    IrTemp u = ir_temp_new(b, IR_I64);
+    ir_addi(b, u, r[2], 7);
+    cpu.w[1] = 5;
+    cpu.w[2] = 9;
+    IrTemp args[6] = { u, w[1], u, w[2], u, u };
+    ir_call(b, &h6_desc, r[5], 6, args);
+    ir_exit_tb(b, 0);
+    run(b);
+    ir_block_free(b);
+    assert_int_equal(cpu.r[3], 3);
+    assert_int_equal(cpu.r[4], 0);
+    assert_int_equal(seen[0], 0x107);
+    assert_int_equal(seen[2], 0x107);
+    assert_int_equal(seen[3], 9);
+    assert_int_equal(seen[4], 0x107);
+    assert_int_equal(seen[5], 0x107);
+    assert_int_equal(cpu.r[5], 0x107 ^ 5 ^ 0x107 ^ 9 ^ 0x107 ^ 0x107);
+}
+
 /* ---- Guest memory --------------------------------------------------------- */
 
 static uint64_t ref_load(const uint8_t *p, unsigned mo, IrType t)
@@ -1186,6 +1219,7 @@ int main(void)
         cmocka_unit_test(test_pressure),
         cmocka_unit_test(test_loop),
         cmocka_unit_test(test_calls),
+        cmocka_unit_test(test_repeated_inputs),
         cmocka_unit_test(test_host_mem_and_mb),
         cmocka_unit_test(test_guest_mem),
         cmocka_unit_test(test_unaligned),
