@@ -100,7 +100,9 @@ IR_OPDEF(ST,       0, 2, 1, IR_OPF_STORE)
 /* Guest memory: const memop (IR_MO_*). The address input is a guest
  * address (i32 for 32-bit guests). GUEST_LD: out = mem[addr], extended to
  * the output's width per MO_SIGN. GUEST_ST inputs: value, addr.
- * Atomics return the old memory value; inputs: addr, then operands. */
+ * Atomics return the old memory value, extended per MO_SIGN like a load;
+ * inputs: addr, then operands. ATOMIC_CMPXCHG compares only the low
+ * access-size bits of cmpv with memory and stores the low bits of newv. */
 IR_OPDEF(GUEST_LD, 1, 1, 1, IR_OPF_GUEST_MEM | IR_OPF_SIDE_EFFECTS)
 IR_OPDEF(GUEST_ST, 0, 2, 1, IR_OPF_GUEST_MEM | IR_OPF_SIDE_EFFECTS)
 IR_OPDEF(ATOMIC_CMPXCHG,   1, 3, 1, IR_OPF_GUEST_MEM | IR_OPF_SIDE_EFFECTS)
