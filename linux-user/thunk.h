@@ -36,9 +36,9 @@ typedef struct ThunkField {
     uint8_t kind;           /* THUNK_SINT / UINT / BYTES */
     uint8_t guest_size;     /* bytes per element in the guest (1, 2, 4,
                                8); 0: the guest's long (rules.long_size) */
-    uint8_t host_size;      /* bytes per element in the host struct;
-                               0: host field absent (guest-only padding,
-                               written as zero, ignored on read) */
+    uint16_t host_size;     /* bytes of the whole host member (all
+                               elements); 0: host field absent (guest-only
+                               padding, written as zero, ignored on read) */
     uint16_t count;         /* elements; 1 for a scalar */
     uint16_t host_off;      /* offset in the host struct */
     uint16_t guest_off;     /* offset in the guest struct or THUNK_AUTO */
