@@ -362,12 +362,16 @@ def gen(parser, name, out):
         if s.name in done:
             continue
         done.add(s.name)
+        # Guarded so that two decoders of one frontend can share a file
+        # and their common argument sets.
+        w('#ifndef DECODETREE_ARG_%s\n#define DECODETREE_ARG_%s\n' %
+          (s.name, s.name))
         w('typedef struct {\n')
         if not s.members:
             w('    int unused_;\n')
         for m in s.members:
             w('    int %s;\n' % m)
-        w('} arg_%s;\n\n' % s.name)
+        w('} arg_%s;\n#endif\n\n' % s.name)
     declared = set()
     for p in parser.patterns:
         if p.name in declared:

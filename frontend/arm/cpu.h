@@ -1,0 +1,107 @@
+/* frontend/arm/cpu.h — the ARMv5TE guest (ARM + Thumb-1, little-endian,
+ * Debian armel): the CPU state micro-ops reach by offset, the exception
+ * numbers cpu_exec() returns, and what the runtime (linux-user) may call.
+ * This header is the contract between the ARM frontend and the runtime.
+ *
+ * Registers: r[15] holds the address of the NEXT instruction to run (not
+ * the architectural pc+8 a running instruction reads). Thumb state is
+ * `thumb` (0 ARM, 1 Thumb); the runtime sets the entry pc with
+ * arm_set_pc(), which also picks the instruction set from bit 0 as BX
+ * does. User mode only: CPSR mode bits always read as USR (0x10).
+ *
+ * Memory: guest memory is little-endian at common.guest_base; unaligned
+ * LDR/STR/LDRH/STRH/LDRD are performed as unaligned accesses (what Linux
+ * user space sees on ARMv6+ hardware and, with the kernel's alignment
+ * fixups, on v5), never faulting.
+ */
+#ifndef EMU_FRONTEND_ARM_CPU_H
+#define EMU_FRONTEND_ARM_CPU_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/exec.h"
+#include "core/guest.h"
+
+/* ELF machine of ARM (EM_ARM). */
+#define ARM_ELF_MACHINE 40
+
+/* The kuser helper page (Linux arch/arm/kernel/entry-armv.S): a block
+ * starting at an address in [ARM_KUSER_START, ARM_KUSER_END] is not
+ * translated; cpu_exec() returns ARM_EXCP_KERNEL_TRAP instead. */
+#define ARM_KUSER_START 0xffff0000u
+#define ARM_KUSER_END   0xffff0fffu
+
+/* Exceptions cpu_exec() returns (besides the core's EXCP_*). For each,
+ * the state is exact: r[15] is as described, every register and flag as
+ * the instructions before it left them. `excp_insn` is the raising
+ * instruction's address, `excp_info` holds its immediate field. */
+enum {
+    /* SVC / SWI: r[15] is already past the SVC (the return address).
+     * excp_info = the 24-bit (ARM) or 8-bit (Thumb) immediate; for EABI
+     * the runtime takes the number from r7 and ignores it (OABI:
+     * immediate - 0x900000). */
+    ARM_EXCP_SWI = 1,
+    /* Undefined instruction (→ SIGILL): r[15] = excp_insn = its address;
+     * excp_info = the instruction word (Thumb: the halfword). */
+    ARM_EXCP_UDEF = 2,
+    /* BKPT (→ SIGTRAP): r[15] = its address; excp_info = the 16-bit
+     * (ARM) or 8-bit (Thumb) immediate. */
+    ARM_EXCP_BKPT = 3,
+    /* r[15] is in the kuser helper page: the runtime emulates the helper
+     * (r0.. as arguments), then returns to lr (interworking on bit 0). */
+    ARM_EXCP_KERNEL_TRAP = 4,
+};
+
+/* Feature bits (ArmState.features). */
+enum {
+    ARM_FEATURE_V5TE   = 1u << 0,   /* SMULxy & co., QADD, LDRD/STRD, PLD */
+    ARM_FEATURE_THUMB  = 1u << 1,   /* Thumb-1 and interworking */
+};
+
+/* CPSR bits as arm_cpsr_read() returns them. */
+#define ARM_CPSR_N (1u << 31)
+#define ARM_CPSR_Z (1u << 30)
+#define ARM_CPSR_C (1u << 29)
+#define ARM_CPSR_V (1u << 28)
+#define ARM_CPSR_Q (1u << 27)
+#define ARM_CPSR_NZCVQ 0xf8000000u
+#define ARM_CPSR_T (1u << 5)
+#define ARM_CPSR_MODE_USR 0x10u
+
+typedef struct ArmState {
+    CpuCommon common;       /* must be first (core/exec.h) */
+    uint32_t r[16];         /* r13 sp, r14 lr, r15: next pc (see above) */
+    /* Flags, kept so that computing them is cheap and unused results die
+     * in the optimizer (QEMU's representation):
+     *   N is bit 31 of NF; Z is set iff ZF == 0; C is CF (0 or 1);
+     *   V is bit 31 of VF. */
+    uint32_t NF, ZF, CF, VF;
+    uint32_t QF;            /* sticky saturation flag: set iff nonzero */
+    uint32_t thumb;         /* 1: Thumb state (TB flag bit 0) */
+    uint32_t tpidruro;      /* CP15 c13 TLS register (runtime's set_tls) */
+    uint32_t features;      /* ARM_FEATURE_* of the cpu model */
+    /* Details of the last ARM_EXCP_* (see the enum). */
+    uint32_t excp_insn;
+    uint32_t excp_info;
+} ArmState;
+
+/* Size of the state to allocate (bytes) and its initial values: zeroed,
+ * then arm_cpu_reset(). The caller owns the memory. */
+size_t arm_cpu_state_size(void);
+void arm_cpu_reset(ArmState *env);
+
+/* CPSR as user mode sees it: NZCVQ, T, mode USR. */
+uint32_t arm_cpsr_read(const ArmState *env);
+/* Writes the bits of `val` selected by `mask` (NZCVQ and T; other bits
+ * ignored). Changing T takes effect at the next block lookup. */
+void arm_cpsr_write(ArmState *env, uint32_t val, uint32_t mask);
+/* Sets the pc like BX: bit 0 selects Thumb, the pc is val & ~1. */
+void arm_set_pc(ArmState *env, uint32_t val);
+
+/* TB flags: bit 0 = Thumb. */
+#define ARM_TBFLAG_THUMB 1u
+
+extern const GuestArch guest_arm;
+
+#endif

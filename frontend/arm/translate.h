@@ -1,0 +1,118 @@
+/* frontend/arm/translate.h — shared by the ARM translators: the per-block
+ * disassembly context the generated decoders pass to trans_ functions,
+ * the guest's global temps, and micro-op building blocks (operands, flags,
+ * conditions, shifts, exits) used by translate-a32.c and translate-t16.c.
+ */
+#ifndef EMU_FRONTEND_ARM_TRANSLATE_H
+#define EMU_FRONTEND_ARM_TRANSLATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/guest.h"
+#include "core/ir.h"
+#include "cpu.h"
+
+/* Global temps in arm_init_globals' order: env is 0. */
+#define ARM_T_REG(i) ((IrTemp)(1 + (i)))
+#define ARM_T_PC ARM_T_REG(15)
+#define ARM_T_NF ((IrTemp)17)
+#define ARM_T_ZF ((IrTemp)18)
+#define ARM_T_CF ((IrTemp)19)
+#define ARM_T_VF ((IrTemp)20)
+
+/* What the current instruction did to the block's control flow. */
+typedef enum ArmJump {
+    ARM_JMP_NEXT = 0,       /* falls through to the next instruction */
+    ARM_JMP_DONE,           /* emitted its own exit: the block ends */
+} ArmJump;
+
+typedef struct DisasCtx {
+    TransCtx *tc;
+    IrBlock *b;
+    uint32_t pc;            /* address of the instruction */
+    uint32_t insn;          /* its encoding */
+    uint32_t len;           /* its length: 4, or 2 (Thumb) */
+    bool thumb;
+    ArmJump jmp;
+    /* Conditional instruction: where the "condition false" path joins. */
+    bool has_skip;
+    uint32_t skip_label;
+} DisasCtx;
+
+/* ---- translate.c ------------------------------------------------------ */
+
+/* GuestArch hooks (core/guest.h) used by cpu.c's guest_arm. */
+void arm_init_globals(IrBlock *b);
+void arm_tb_start(TransCtx *tc);
+void arm_translate_insn(TransCtx *tc);
+void arm_tb_end(TransCtx *tc);
+
+/* The value of register r as the instruction reads it (r15: its address
+ * + 8 in ARM, + 4 in Thumb). A fresh temp for r15, the global otherwise;
+ * callers must not write the returned temp. */
+IrTemp arm_read_reg(DisasCtx *d, int r);
+/* r15 read as an address for PC-relative loads (Thumb: word-aligned). */
+uint32_t arm_pc_value(const DisasCtx *d);
+/* Writes v to register r; r15 is a branch: ARM state ignores bits 1:0,
+ * Thumb bit 0 (no interworking, as ALU writes on v5). Ends the block. */
+void arm_write_reg(DisasCtx *d, int r, IrTemp v);
+/* Writes v to r15 interworking (BX, BLX, and loads to pc on v5T). */
+void arm_write_pc_bx(DisasCtx *d, IrTemp v);
+/* Direct branch to dest (same instruction set) / switching set. */
+void arm_gen_jump(DisasCtx *d, uint32_t dest);
+/* Raises ARM_EXCP_* for this instruction: r15 = `pc`, info as cpu.h
+ * says. Ends the block. */
+void arm_gen_exception(DisasCtx *d, int excp, uint32_t pc, uint32_t info);
+void arm_gen_udef(DisasCtx *d);
+
+/* Branches to label when condition `cond` (ARM ARM A3.2, 0..13) holds. */
+void arm_gen_test_cc(DisasCtx *d, int cond, uint32_t label);
+/* Opens a conditional instruction (cond < 14): skips it when false. */
+void arm_gen_cond_skip(DisasCtx *d, int cond);
+
+/* Flags: NZ from a result; arithmetic with NZCV. Each returns the result
+ * in a fresh temp (d may alias a or c in the caller's later moves). */
+void arm_gen_nz(DisasCtx *d, IrTemp res);
+IrTemp arm_gen_add_cc(DisasCtx *d, IrTemp a, IrTemp c);
+IrTemp arm_gen_sub_cc(DisasCtx *d, IrTemp a, IrTemp c);
+IrTemp arm_gen_adc(DisasCtx *d, IrTemp a, IrTemp c, bool set_flags);
+IrTemp arm_gen_sbc(DisasCtx *d, IrTemp a, IrTemp c, bool set_flags);
+
+/* Shifter operand (ARM ARM A5.1). type: 0 LSL, 1 LSR, 2 ASR, 3 ROR.
+ * By immediate (0..31, with the LSR/ASR #32 and RRX encodings of 0) or by
+ * register (low byte of rs). `carry`, when not NULL, receives a temp with
+ * the shifter carry-out (0/1). */
+IrTemp arm_gen_shift_imm(DisasCtx *d, IrTemp v, int type, int amount,
+                         IrTemp *carry);
+IrTemp arm_gen_shift_reg(DisasCtx *d, IrTemp v, int type, IrTemp rs,
+                         IrTemp *carry);
+
+/* Data-processing op (opcode 0..15 as in ARM encodings) on rn and the
+ * shifter operand; writes rd unless a compare; sets flags when s. */
+void arm_gen_dp(DisasCtx *d, int op, bool s, int rd, IrTemp rn, IrTemp op2,
+                IrTemp shifter_carry);
+
+/* Guest memory (little-endian). */
+IrTemp arm_gen_ld(DisasCtx *d, IrTemp addr, unsigned memop);
+void arm_gen_st(DisasCtx *d, IrTemp val, IrTemp addr, unsigned memop);
+
+/* Load/store multiple: registers in `list` from/to the ascending
+ * addresses at `start`; `wb` (IR_NO_TEMP: none) the base's new value;
+ * loads to pc interwork. */
+void arm_gen_ldm(DisasCtx *d, int rn, uint32_t list, IrTemp start,
+                 IrTemp wb);
+void arm_gen_stm(DisasCtx *d, int rn, uint32_t list, IrTemp start,
+                 IrTemp wb);
+
+/* ---- translate-a32.c / translate-t16.c ------------------------------ */
+
+/* Decode and translate one instruction; false: undefined encoding. */
+bool arm_decode_a32(DisasCtx *d, uint32_t insn);
+bool arm_decode_a32_uncond(DisasCtx *d, uint32_t insn);
+bool arm_decode_t16(DisasCtx *d, uint32_t insn);
+/* Thumb BL/BLX as one instruction: prefix hi (bits 10:0 of the first
+ * halfword) and suffix halfword lo. */
+void arm_gen_thumb_bl_pair(DisasCtx *d, uint32_t hi, uint32_t lo);
+
+#endif
