@@ -238,7 +238,9 @@ static void on_skip(int sig, siginfo_t *si, void *ucv)
     got_code = si->si_code;
     got_addr = (uintptr_t)si->si_addr;
     got_pid_ok = uc->uc_mcontext.arm_pc == (uintptr_t)si->si_addr;
-    uc->uc_mcontext.arm_pc += 4;
+    /* CPSR.T (bit 5) says which state faulted: skip 2 or 4 bytes */
+    got_onstack = (uc->uc_mcontext.arm_cpsr >> 5) & 1;
+    uc->uc_mcontext.arm_pc += got_onstack ? 2 : 4;
     uc->uc_mcontext.arm_r0 = 0x1234;
 }
 
@@ -268,6 +270,66 @@ static void test_ill_trap(void)
                  : "r0", "memory");
     /* si_code differs between kernels/cores for BKPT: not printed */
     printf("bkpt: sig %d r0 %#x\n", (int)got_sig, r0);
+}
+
+/* Thumb undefined instructions (0xde00-0xdeff: the UDF space of the
+ * conditional-branch encoding); the handler resumes in Thumb state.
+ * 0xde01 is the Thumb breakpoint Linux recognises (arch/arm/kernel/
+ * ptrace.c thumb_break_hook): SIGTRAP/TRAP_BRKPT instead of SIGILL. */
+__attribute__((target("thumb"), noinline)) static uint32_t thumb_udf(void)
+{
+    uint32_t r;
+    /* GCC hands Thumb-1 inline asm over in divided syntax */
+    asm volatile(".syntax unified\n\t"
+                 "movs r0, #0\n\t"
+                 ".short 0xdeaa\n\t"
+                 "adds %[r], r0, #1\n\t"
+                 ".syntax divided\n\t"
+                 : [r] "=l"(r)
+                 :
+                 : "r0", "cc");
+    return r;
+}
+
+__attribute__((target("thumb"), noinline)) static uint32_t thumb_brk(void)
+{
+    uint32_t r;
+    asm volatile(".syntax unified\n\t"
+                 "movs r0, #0\n\t"
+                 ".short 0xde01\n\t"
+                 "adds %[r], r0, #2\n\t"
+                 ".syntax divided\n\t"
+                 : [r] "=l"(r)
+                 :
+                 : "r0", "cc");
+    return r;
+}
+
+static void test_thumb_ill(void)
+{
+    install(SIGILL, on_skip, 0);
+    install(SIGTRAP, on_skip, 0);
+    got_sig = 0;
+    got_onstack = 0;
+    uint32_t r = thumb_udf();
+    printf("thumb udf: sig %d code %d T %d pc ok %d r0+1 %#x\n",
+           (int)got_sig, (int)got_code, got_onstack, (int)got_pid_ok, r);
+    got_sig = 0;
+    got_onstack = 0;
+    r = thumb_brk();
+    printf("thumb linux breakpoint: sig %d code %d T %d r0+2 %#x\n",
+           (int)got_sig, (int)got_code, got_onstack, r);
+    /* the ARM-state Linux breakpoint 0xe7f001f0 */
+    uint32_t r0;
+    got_sig = 0;
+    asm volatile("mov r0, #0\n\t"
+                 ".word 0xe7f001f0\n\t"
+                 "mov %[r], r0\n\t"
+                 : [r] "=r"(r0)
+                 :
+                 : "r0", "memory");
+    printf("arm linux breakpoint: sig %d code %d T %d r0 %#x\n",
+           (int)got_sig, (int)got_code, got_onstack, r0);
 }
 
 /* The handler scribbles over callee-saved registers; sigreturn must put
@@ -403,6 +465,7 @@ int main(void)
     test_altstack();
     test_segv();
     test_ill_trap();
+    test_thumb_ill();
     test_sigreturn_regs();
     test_thumb();
     test_nested();
