@@ -65,7 +65,9 @@ static void arm_tb_key(const CpuCommon *cpu, uint64_t *pc, uint32_t *flags)
     const ArmState *env = (const ArmState *)cpu;
 
     *pc = env->r[15];
-    *flags = env->thumb ? ARM_TBFLAG_THUMB : 0;
+    *flags = (env->thumb ? ARM_TBFLAG_THUMB : 0) |
+             (env->features & ARM_FEATURE_V5_UNALIGNED ? ARM_TBFLAG_V5_UNALIGNED
+                                                       : 0);
 }
 
 static void arm_restore_state(CpuCommon *cpu, uint64_t pc, uint64_t extra)

@@ -11,8 +11,9 @@
  *
  * Memory: guest memory is little-endian at common.guest_base; unaligned
  * LDR/STR/LDRH/STRH/LDRD are performed as unaligned accesses (what Linux
- * user space sees on ARMv6+ hardware and, with the kernel's alignment
- * fixups, on v5), never faulting.
+ * user space sees on ARMv6+ hardware, or on v5 with the kernel's alignment
+ * fixups), never faulting; ARM_FEATURE_V5_UNALIGNED selects the rotated
+ * ARMv5 results for word LDR/STR instead.
  */
 #ifndef EMU_FRONTEND_ARM_CPU_H
 #define EMU_FRONTEND_ARM_CPU_H
@@ -57,6 +58,12 @@ enum {
 enum {
     ARM_FEATURE_V5TE   = 1u << 0,   /* SMULxy & co., QADD, LDRD/STRD, PLD */
     ARM_FEATURE_THUMB  = 1u << 1,   /* Thumb-1 and interworking */
+    /* Unaligned word LDR/STR as on an ARMv5 core with the alignment trap
+     * off (Linux's default user mode on pre-v6 cores): LDR loads the
+     * aligned word rotated right by 8 * address[1:0], STR ignores address
+     * bits 1:0 (ARM ARM A4.1.23, A4.1.99). Without it (the default set by
+     * arm_cpu_reset) they are plain unaligned accesses, as on v6+. */
+    ARM_FEATURE_V5_UNALIGNED = 1u << 2,
 };
 
 /* CPSR bits as arm_cpsr_read() returns them. */
@@ -99,8 +106,9 @@ void arm_cpsr_write(ArmState *env, uint32_t val, uint32_t mask);
 /* Sets the pc like BX: bit 0 selects Thumb, the pc is val & ~1. */
 void arm_set_pc(ArmState *env, uint32_t val);
 
-/* TB flags: bit 0 = Thumb. */
+/* TB flags: bit 0 = Thumb, bit 1 = ARM_FEATURE_V5_UNALIGNED. */
 #define ARM_TBFLAG_THUMB 1u
+#define ARM_TBFLAG_V5_UNALIGNED 2u
 
 extern const GuestArch guest_arm;
 

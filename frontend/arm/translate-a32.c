@@ -399,9 +399,9 @@ static bool a32_ldst(DisasCtx *d, int p, int u, int w, int rn, int rt,
     IrTemp val = IR_NO_TEMP;
 
     if (load) {
-        val = arm_gen_ld(d, addr, memop);
+        val = arm_gen_ldr(d, addr, memop);
     } else {
-        arm_gen_st(d, arm_read_reg(d, rt), addr, memop);
+        arm_gen_str(d, arm_read_reg(d, rt), addr, memop);
     }
     if (wb != IR_NO_TEMP) {
         ir_mov(d->b, ARM_T_REG(rn), wb);

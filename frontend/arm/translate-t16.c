@@ -187,9 +187,9 @@ static bool t16_ldst(DisasCtx *d, int rt, IrTemp base, IrTemp off,
 
     ir_add(d->b, addr, base, off);
     if (load) {
-        ir_mov(d->b, ARM_T_REG(rt), arm_gen_ld(d, addr, memop));
+        ir_mov(d->b, ARM_T_REG(rt), arm_gen_ldr(d, addr, memop));
     } else {
-        arm_gen_st(d, ARM_T_REG(rt), addr, memop);
+        arm_gen_str(d, ARM_T_REG(rt), addr, memop);
     }
     return true;
 }

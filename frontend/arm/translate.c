@@ -478,6 +478,39 @@ void arm_gen_st(DisasCtx *d, IrTemp val, IrTemp addr, unsigned memop)
     ir_guest_st(d->b, val, addr, memop);
 }
 
+IrTemp arm_gen_ldr(DisasCtx *d, IrTemp addr, unsigned memop)
+{
+    IrBlock *b = d->b;
+    IrTemp a, rot, v;
+
+    if (!d->v5_unaligned || (memop & IR_MO_SIZE) != IR_MO_32) {
+        return arm_gen_ld(d, addr, memop);
+    }
+    /* A4.1.23 (v5): the aligned word, rotated right by 8 * addr[1:0]. */
+    a = ir_temp_new(b, IR_I32);
+    rot = ir_temp_new(b, IR_I32);
+    ir_andi(b, a, addr, ~3u);
+    ir_andi(b, rot, addr, 3);
+    ir_shli(b, rot, rot, 3);
+    v = arm_gen_ld(d, a, memop);
+    ir_rotr(b, v, v, rot);
+    return v;
+}
+
+void arm_gen_str(DisasCtx *d, IrTemp val, IrTemp addr, unsigned memop)
+{
+    IrTemp a;
+
+    if (!d->v5_unaligned || (memop & IR_MO_SIZE) != IR_MO_32) {
+        arm_gen_st(d, val, addr, memop);
+        return;
+    }
+    /* A4.1.99 (v5): address bits 1:0 are ignored. */
+    a = ir_temp_new(d->b, IR_I32);
+    ir_andi(d->b, a, addr, ~3u);
+    arm_gen_st(d, val, a, memop);
+}
+
 void arm_gen_ldm(DisasCtx *d, int rn, uint32_t list, IrTemp start,
                  IrTemp wb)
 {
@@ -552,6 +585,7 @@ void arm_tb_start(TransCtx *tc)
     d->tc = tc;
     d->b = tc->ir;
     d->thumb = (tc->flags & ARM_TBFLAG_THUMB) != 0;
+    d->v5_unaligned = (tc->flags & ARM_TBFLAG_V5_UNALIGNED) != 0;
 }
 
 static void arm_translate_a32(DisasCtx *d)

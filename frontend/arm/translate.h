@@ -34,6 +34,7 @@ typedef struct DisasCtx {
     uint32_t insn;          /* its encoding */
     uint32_t len;           /* its length: 4, or 2 (Thumb) */
     bool thumb;
+    bool v5_unaligned;      /* ARM_FEATURE_V5_UNALIGNED */
     ArmJump jmp;
     /* Conditional instruction: where the "condition false" path joins. */
     bool has_skip;
@@ -96,6 +97,10 @@ void arm_gen_dp(DisasCtx *d, int op, bool s, int rd, IrTemp rn, IrTemp op2,
 /* Guest memory (little-endian). */
 IrTemp arm_gen_ld(DisasCtx *d, IrTemp addr, unsigned memop);
 void arm_gen_st(DisasCtx *d, IrTemp val, IrTemp addr, unsigned memop);
+/* Single-register LDR/STR of any size: like arm_gen_ld/st, with the
+ * ARMv5 unaligned word rule when the block has it (cpu.h). */
+IrTemp arm_gen_ldr(DisasCtx *d, IrTemp addr, unsigned memop);
+void arm_gen_str(DisasCtx *d, IrTemp val, IrTemp addr, unsigned memop);
 
 /* Load/store multiple: registers in `list` from/to the ascending
  * addresses at `start`; `wb` (IR_NO_TEMP: none) the base's new value;

@@ -297,6 +297,47 @@ static void test_ldm_stm(void **state)
     cpu_teardown(&s);
 }
 
+/* ARM_FEATURE_V5_UNALIGNED: word LDR rotates, STR aligns down; both
+ * instruction sets; the flag is part of the block key. */
+static void test_v5_unaligned(void **state)
+{
+    static const uint32_t code[] = {
+        0xe5910001, /* ldr r0, [r1, #1] */
+        0xe5d12001, /* ldrb r2, [r1, #1] */
+        0xe5813005, /* str r3, [r1, #5] */
+        SVC0,
+    };
+    ArmState s;
+
+    (void)state;
+    for (uint32_t k = 0; k < 16; k++) {
+        guest_mem[DATA + k] = (uint8_t)(0x10 + k);
+    }
+    write_code(0x10b00, code, 4);
+    put32(0x10b20, 0xdf006808);         /* thumb: ldr r0, [r1]; svc 0 */
+    tb_invalidate_range(0x10b20, 0x10b24);
+    cpu_setup(&s);
+    s.features |= ARM_FEATURE_V5_UNALIGNED;
+    s.r[1] = DATA;
+    s.r[3] = 0xa1b2c3d4;
+    assert_int_equal(run_from(&s, 0x10b00), ARM_EXCP_SWI);
+    assert_int_equal(s.r[0], 0x10131211);
+    assert_int_equal(s.r[2], 0x11);
+    assert_int_equal(get32(DATA + 4), 0xa1b2c3d4);
+    assert_int_equal(get32(DATA + 8), 0x1b1a1918);
+    s.r[1] = DATA + 2;
+    assert_int_equal(run_from(&s, 0x10b21), ARM_EXCP_SWI);
+    assert_int_equal(s.r[0], 0x11101312);
+    /* The same code without the feature: plain unaligned accesses. */
+    s.features &= ~ARM_FEATURE_V5_UNALIGNED;
+    s.r[1] = DATA;
+    assert_int_equal(run_from(&s, 0x10b00), ARM_EXCP_SWI);
+    assert_int_equal(s.r[0], 0xd4131211);
+    assert_int_equal(get32(DATA + 4), 0xb2c3d4d4);
+    assert_int_equal(get32(DATA + 8), 0x1b1a19a1);
+    cpu_teardown(&s);
+}
+
 /* ---- Control flow ---------------------------------------------------- */
 
 static void test_branches(void **state)
@@ -563,6 +604,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_loads),
         cmocka_unit_test(test_stores_and_swap),
         cmocka_unit_test(test_ldm_stm),
+        cmocka_unit_test(test_v5_unaligned),
         cmocka_unit_test(test_branches),
         cmocka_unit_test(test_conditional_skip),
         cmocka_unit_test(test_interworking),
