@@ -2,11 +2,16 @@
  * on ARMv5 these call the kernel's __kuser_cmpxchg helper at 0xffff0fc0),
  * a mutex-protected counter, a condition-variable handshake, thread-local
  * storage (__kuser_get_tls), SWP-based spinlock, join with return values. */
+#include <errno.h>
+#include <linux/futex.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
 
 #define NTHREADS 8
 #define ITERS 20000
@@ -76,6 +81,55 @@ static void *worker(void *arg)
     return (void *)(uintptr_t)(tls_value - id * 1000);
 }
 
+static volatile uint32_t futex_word;
+static volatile uint32_t futex_done;
+
+static long futex(volatile uint32_t *addr, int op, uint32_t val,
+                  const struct timespec *ts)
+{
+    return syscall(SYS_futex, addr, op, val, ts, NULL, 0);
+}
+
+/* Waits until futex_word becomes 1, sleeping in FUTEX_WAIT. */
+static void *futex_waiter(void *arg)
+{
+    (void)arg;
+    while (futex_word == 0) {
+        futex(&futex_word, FUTEX_WAIT_PRIVATE, 0, NULL);
+    }
+    __sync_fetch_and_add(&futex_done, 1);
+    return NULL;
+}
+
+static void test_futex(void)
+{
+    struct timespec ts = {0, 10 * 1000 * 1000};
+    uint32_t w = 5;
+    errno = 0;
+    long r = futex(&w, FUTEX_WAIT_PRIVATE, 6, NULL);
+    printf("futex wait on changed value: %ld %s\n", r,
+           errno == EAGAIN ? "EAGAIN" : "?");
+    errno = 0;
+    r = futex(&w, FUTEX_WAIT_PRIVATE, 5, &ts);
+    printf("futex wait with timeout: %ld %s\n", r,
+           errno == ETIMEDOUT ? "ETIMEDOUT" : "?");
+    printf("futex wake nobody: %ld\n", futex(&w, FUTEX_WAKE_PRIVATE, 1, NULL));
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++) {
+        pthread_create(&th[i], NULL, futex_waiter, NULL);
+    }
+    /* let them sleep (not required for correctness), then release all */
+    struct timespec nap = {0, 20 * 1000 * 1000};
+    nanosleep(&nap, NULL);
+    __sync_synchronize();
+    futex_word = 1;
+    futex(&futex_word, FUTEX_WAKE_PRIVATE, 0x7fffffff, NULL);
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+    }
+    printf("futex waiters released: %u\n", futex_done);
+}
+
 int main(void)
 {
     pthread_t th[NTHREADS];
@@ -111,6 +165,7 @@ int main(void)
     uint32_t old = __sync_val_compare_and_swap(&v, 5, 9);
     uint32_t old2 = __sync_val_compare_and_swap(&v, 5, 11);
     printf("cas %u %u -> %u\n", old, old2, v);
+    test_futex();
     printf("done\n");
     return 0;
 }
