@@ -5,7 +5,12 @@
  */
 #include "syscall.h"
 
+extern const SyscallDef syscall_defs_file[];    /* syscall_file.c */
+extern const SyscallDef syscall_defs_io[];      /* syscall_io.c */
+
 const SyscallDef *const syscall_def_lists[] = {
     syscall_defs_core,
+    syscall_defs_file,
+    syscall_defs_io,
     NULL,
 };
