@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "guest_mem.h"
+#include "signal.h"
 #include "syscall.h"
 #include "syscall_util.h"
 #include "thunk_structs.h"
@@ -312,7 +313,7 @@ static int64_t sys_fcntl(CpuCommon *cpu, const SyscallCall *c)
     case TGT_F_GETOWN:
         return sys_ret(fcntl(fd, F_GETOWN));
     case TGT_F_SETSIG: {
-        int hs = arg ? abi_signal_to_host(sys_abi(), (int)arg) : 0;
+        int hs = arg ? signal_to_host((int)arg) : 0;
         if (arg && !hs) {
             return -EINVAL;
         }
@@ -320,7 +321,7 @@ static int64_t sys_fcntl(CpuCommon *cpu, const SyscallCall *c)
     }
     case TGT_F_GETSIG:
         r = fcntl(fd, F_GETSIG);
-        return r <= 0 ? sys_ret(r) : abi_signal_to_guest(sys_abi(), r);
+        return r <= 0 ? sys_ret(r) : signal_to_guest(r);
     case TGT_F_GETOWN_EX:
     case TGT_F_SETOWN_EX: {
         struct f_owner_ex ox;

@@ -13,6 +13,7 @@
 #include <sys/uio.h>
 
 #include "guest_mem.h"
+#include "signal.h"
 #include "task.h"
 #include "thunk_structs.h"
 
@@ -101,52 +102,60 @@ int sys_put_timeval(uint32_t gaddr, const struct timeval *tv)
 
 int sys_get_sigset(sigset_t *set, uint32_t gaddr, uint32_t size)
 {
-    const LinuxAbi *abi = sys_abi();
-    uint32_t nbits = size * 8;
+    TgtSigset t;
+    int r = signal_sigset_from_guest(&t, gaddr, size);
 
+    if (r < 0) {
+        return r;
+    }
     sigemptyset(set);
-    for (uint32_t w = 0; w * 32 < nbits; w++) {
-        uint32_t word;
-        int r = guest_get_u32(gaddr + w * 4, &word);
-        if (r < 0) {
-            return r;
-        }
-        for (uint32_t b = 0; b < 32 && word; b++) {
-            int tgt = (int)(w * 32 + b + 1);
-            int host;
-            if (!(word & (1u << b))) {
-                continue;
-            }
-            host = abi_signal_to_host(abi, tgt);
-            if (host > 0 && host < 65) {
-                sigaddset(set, host);
-            }
-        }
+    signal_host_set(&t, set);
+    return 0;
+}
+
+int sys_sigmask_begin(CpuCommon *cpu, uint32_t gmask, uint32_t size,
+                      sigset_t *hset, sigset_t **hp)
+{
+    TaskSignals *s = task_of(cpu)->signals;
+    TgtSigset m;
+    int r;
+
+    *hp = NULL;
+    if (!gmask) {
+        return 0;
+    }
+    if (size != (uint32_t)(sys_abi()->tgt_nsig - 1) / 8) {
+        return -EINVAL;
+    }
+    r = signal_sigset_from_guest(&m, gmask, size);
+    if (r < 0) {
+        return r;
+    }
+    if (!s->has_saved_mask) {
+        signal_get_blocked(cpu, &s->saved_mask);
+        s->has_saved_mask = true;
+    }
+    signal_set_blocked(cpu, &m);
+    sigemptyset(hset);
+    signal_host_set(&m, hset);
+    sigdelset(hset, SIGSEGV);
+    sigdelset(hset, SIGBUS);
+    *hp = hset;
+    if (signal_pending(cpu)) {
+        return -EINTR;
     }
     return 0;
 }
 
-int sys_put_sigset(uint32_t gaddr, uint32_t size, const sigset_t *set)
+int64_t sys_sigmask_end(CpuCommon *cpu, const sigset_t *hp, int64_t r)
 {
-    const LinuxAbi *abi = sys_abi();
-    uint32_t words = size / 4;
+    TaskSignals *s = task_of(cpu)->signals;
 
-    for (uint32_t w = 0; w < words; w++) {
-        uint32_t word = 0;
-        int r;
-        for (uint32_t b = 0; b < 32; b++) {
-            int tgt = (int)(w * 32 + b + 1);
-            int host = abi_signal_to_host(abi, tgt);
-            if (host > 0 && host < 65 && sigismember(set, host) == 1) {
-                word |= 1u << b;
-            }
-        }
-        r = guest_put_u32(gaddr + w * 4, word);
-        if (r < 0) {
-            return r;
-        }
+    if (hp && r != -EINTR && s->has_saved_mask) {
+        s->has_saved_mask = false;
+        signal_set_blocked(cpu, &s->saved_mask);
     }
-    return 0;
+    return r;
 }
 
 int sys_get_fdset(fd_set *set, fd_set **out, uint32_t gaddr, int nfds)

@@ -71,10 +71,20 @@ int sys_put_timespec(uint32_t gaddr, const struct timespec *ts, bool t64);
 int sys_get_timeval(struct timeval *tv, uint32_t gaddr);
 int sys_put_timeval(uint32_t gaddr, const struct timeval *tv);
 
-/* Guest sigset (guest signal numbers, `size` bytes of guest longs) to a
- * host sigset_t and back. Signals the host lacks are dropped. */
+/* Guest sigset of `size` bytes to the host sigset carrying the same
+ * signals (signal.c's numbering: glibc's reserved signals moved). */
 int sys_get_sigset(sigset_t *set, uint32_t gaddr, uint32_t size);
-int sys_put_sigset(uint32_t gaddr, uint32_t size, const sigset_t *set);
+
+/* The temporary signal mask of ppoll / pselect6 / epoll_pwait: when
+ * gmask is nonzero, makes the guest's blocked mask the one at gmask
+ * (saving the old one for the signal frame, as sigsuspend does) and
+ * gives in *hp the host mask to wait with; *hp is NULL without gmask.
+ * Returns 0, -EINVAL (size), -EFAULT, or -EINTR when a now-unblocked
+ * signal is already pending. sys_sigmask_end() puts the old mask back
+ * unless the call returns -EINTR (the handler's frame restores it). */
+int sys_sigmask_begin(CpuCommon *cpu, uint32_t gmask, uint32_t size,
+                      sigset_t *hset, sigset_t **hp);
+int64_t sys_sigmask_end(CpuCommon *cpu, const sigset_t *hp, int64_t r);
 
 /* fd_set of nfds bits as guest longs; gaddr 0 leaves *set NULL. */
 int sys_get_fdset(fd_set *set, fd_set **out, uint32_t gaddr, int nfds);
