@@ -7,10 +7,22 @@
 
 extern const SyscallDef syscall_defs_file[];    /* syscall_file.c */
 extern const SyscallDef syscall_defs_io[];      /* syscall_io.c */
+extern const SyscallDef syscall_defs_poll[];    /* syscall_poll.c */
+extern const SyscallDef syscall_defs_time[];    /* syscall_time.c */
+extern const SyscallDef syscall_defs_proc[];    /* syscall_proc.c */
+extern const SyscallDef syscall_defs_net[];     /* syscall_net.c */
+extern const SyscallDef syscall_defs_tty[];     /* syscall_tty.c */
+extern const SyscallDef syscall_defs_mem[];     /* syscall_mem.c */
 
 const SyscallDef *const syscall_def_lists[] = {
     syscall_defs_core,
     syscall_defs_file,
     syscall_defs_io,
+    syscall_defs_poll,
+    syscall_defs_time,
+    syscall_defs_proc,
+    syscall_defs_net,
+    syscall_defs_tty,
+    syscall_defs_mem,
     NULL,
 };
