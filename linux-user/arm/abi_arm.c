@@ -58,10 +58,13 @@ static bool arm_elf_flags_ok(uint32_t e_flags, char *err, size_t errlen)
                         | TGT_ARM_HWCAP_EDSP | TGT_ARM_HWCAP_TLS)
 
 static const AbiCpuModel arm_cpu_models[] = {
+    /* Unaligned LDR/STR behave as on a real ARMv5 core under Linux's
+     * default for pre-v6 cores (rotated loads, stores aligned down);
+     * "any" performs them as ARMv6+ cores do. */
     { "arm926", "ARM926EJ-S: ARMv5TE, ARM and Thumb (no Jazelle, no VFP)",
       "armv5tel", "v5l", ARM_V5TE_HWCAP, 0,
-      ARM_FEATURE_V5TE | ARM_FEATURE_THUMB },
-    { "any", "the most capable model (the same as arm926)",
+      ARM_FEATURE_V5TE | ARM_FEATURE_THUMB | ARM_FEATURE_V5_UNALIGNED },
+    { "any", "ARMv5TE with ARMv6-style unaligned word accesses",
       "armv5tel", "v5l", ARM_V5TE_HWCAP, 0,
       ARM_FEATURE_V5TE | ARM_FEATURE_THUMB },
     { NULL },
