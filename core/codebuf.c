@@ -91,6 +91,36 @@ bool codebuf_init(CodeBuf *cb, size_t size)
     return true;
 }
 
+bool codebuf_fork_child(CodeBuf *cb)
+{
+    int fd;
+    void *p;
+
+    if (!cb->rw) {
+        return true;
+    }
+    fd = codebuf_open_fd(cb->size);
+    if (fd < 0) {
+        return false;
+    }
+    /* Copy what is in use into the new object before it replaces the
+     * shared one under both views. */
+    if (pwrite(fd, cb->rw, cb->used, 0) != (ssize_t)cb->used) {
+        close(fd);
+        return false;
+    }
+    p = mmap(cb->rw, cb->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED,
+             fd, 0);
+    if (p != cb->rw) {
+        close(fd);
+        return false;
+    }
+    p = mmap(cb->rx, cb->size, PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED,
+             fd, 0);
+    close(fd);
+    return p == cb->rx;
+}
+
 void codebuf_destroy(CodeBuf *cb)
 {
     if (cb->rw) {

@@ -22,6 +22,11 @@ typedef struct CodeBuf {
  * set when the host refuses. */
 bool codebuf_init(CodeBuf *cb, size_t size);
 void codebuf_destroy(CodeBuf *cb);
+/* In a child of fork(): the views are shared memory the parent keeps
+ * using, so gives the child its own copy at the same two addresses
+ * (blocks, chains and pointers into the buffer stay valid). False when
+ * the host refuses (the caller cannot go on translating). */
+bool codebuf_fork_child(CodeBuf *cb);
 
 /* Writable pointer to the free space, aligned to `align`; *avail gets the
  * bytes left. Nothing is taken until codebuf_commit(). */

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "backend.h"
 #include "exec_internal.h"
@@ -229,6 +230,38 @@ void end_exclusive(void)
         exec_exclusive_self = NULL;
         exec_cpu_start(self);
     }
+}
+
+/* ---- fork() ----------------------------------------------------------- */
+
+void exec_fork_prepare(void)
+{
+    tb_lock();
+    pthread_mutex_lock(&exec_state.cpu_lock);
+}
+
+void exec_fork_end(bool child, CpuCommon *self)
+{
+    if (child) {
+        /* The other cpus' threads are gone: forget them (their memory
+         * is the parent's business) and any section they had begun. */
+        exec_state.cpus = self;
+        if (self) {
+            self->next_cpu = NULL;
+            self->running = false;
+            self->exclusive_pending = false;
+        }
+        exec_state.pending_cpus = 0;
+        if (!codebuf_fork_child(&exec_state.codebuf)) {
+            fprintf(stderr, "emu: cannot copy the code buffer after fork: "
+                    "%s\n", strerror(errno));
+            _exit(1);
+        }
+        pthread_cond_init(&exec_state.exclusive_cond, NULL);
+        pthread_cond_init(&exec_state.exclusive_resume, NULL);
+    }
+    pthread_mutex_unlock(&exec_state.cpu_lock);
+    tb_unlock();
 }
 
 /* ---- Exceptions ------------------------------------------------------ */

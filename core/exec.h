@@ -99,4 +99,12 @@ _Noreturn void exec_unaligned_access(CpuCommon *cpu, uint64_t addr,
 void start_exclusive(void);
 void end_exclusive(void);
 
+/* fork() in user mode: exec_fork_prepare() right before fork() takes the
+ * cpu-list and translation locks so that no other thread holds them at
+ * the fork; exec_fork_end() right after, in both processes, releases
+ * them. In the child (child = true) only `self` stays registered (the
+ * other threads do not exist there) and no exclusive section is active. */
+void exec_fork_prepare(void);
+void exec_fork_end(bool child, CpuCommon *self);
+
 #endif

@@ -13,6 +13,8 @@ extern const SyscallDef syscall_defs_proc[];    /* syscall_proc.c */
 extern const SyscallDef syscall_defs_net[];     /* syscall_net.c */
 extern const SyscallDef syscall_defs_tty[];     /* syscall_tty.c */
 extern const SyscallDef syscall_defs_mem[];     /* syscall_mem.c */
+extern const SyscallDef syscall_defs_signal[];  /* syscall_signal.c */
+extern const SyscallDef syscall_defs_thread[];  /* syscall_thread.c */
 
 const SyscallDef *const syscall_def_lists[] = {
     syscall_defs_core,
@@ -24,5 +26,7 @@ const SyscallDef *const syscall_def_lists[] = {
     syscall_defs_net,
     syscall_defs_tty,
     syscall_defs_mem,
+    syscall_defs_signal,
+    syscall_defs_thread,
     NULL,
 };
