@@ -34,11 +34,19 @@ c_cp_mv_rm() {
     cd "$W" && rm -rf cpt && mkdir cpt && t cp "$D/small" cpt/x && t mv cpt/x cpt/y &&
         t ln -s y cpt/z && t cat cpt/z && t readlink cpt/z && t rm cpt/y && t ls cpt
 }
+c_utf8_locale() {
+    # The guest's libc loads the host's C.UTF-8 locale files (same glibc).
+    printf 'h\303\251llo w\303\266rld\n\303\204BC\n' >"$W/u8"
+    LC_ALL=C.UTF-8 t wc -m "$W/u8"
+    LC_ALL=C.UTF-8 t sort -r "$W/u8"
+    LC_ALL=C.UTF-8 t grep -ic $'\303\244bc' "$W/u8"
+    LC_ALL=C.UTF-8 t cut -c1-3 "$W/u8"
+}
 
 group=coreutils
 for c in sort_numeric sort_reverse sort_unique sort_numeric_reverse_unique \
          sort_keys sort_stdin sha256sum md5sum sha1_stdin wc head_tail cut tr \
          seq expr uniq cat_n od ls printf factor paste_join base64 tac_nl dd \
-         env_true_false date_fixed stat cp_mv_rm; do
+         env_true_false date_fixed stat cp_mv_rm utf8_locale; do
     check "$c"
 done

@@ -43,6 +43,7 @@ if [ ! -x "$runner" ]; then
     exit 77
 fi
 runner=$(cd "$(dirname "$runner")" && pwd)/$(basename "$runner")
+mkdir -p "$cache" && cache=$(cd "$cache" && pwd) || exit 1
 if [ -n "$accel" ]; then
     export EMU_ACCEL=$accel
 fi
