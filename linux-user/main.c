@@ -343,6 +343,7 @@ int linux_main(const LinuxAbi *abi, int argc, char **argv)
     const HostBackend *be;
     char err[PATH_MAX + 256];
     char *real;
+    const char *path;
     int prog;
     uint32_t mask = 0;
     CpuCommon *cpu;
@@ -409,6 +410,9 @@ int linux_main(const LinuxAbi *abi, int argc, char **argv)
     proc->exe_path = real;
     proc->argc = argc - prog;
     proc->argv = &argv[prog];
+    /* The file to load as named on the command line (AT_EXECFN), kept
+     * before -0 replaces the guest's argv[0]. */
+    path = argv[prog];
     if (proc->opt.argv0) {
         proc->argv[0] = (char *)proc->opt.argv0;
     }
@@ -425,7 +429,7 @@ int linux_main(const LinuxAbi *abi, int argc, char **argv)
     }
     guest_mem_install_code_hooks();
     syscall_init();
-    if (!elf_load_program(proc, argv[prog], err, sizeof(err))) {
+    if (!elf_load_program(proc, path, err, sizeof(err))) {
         main_fail("%s", err);
     }
     if (abi->setup_process && !abi->setup_process(proc, err, sizeof(err))) {

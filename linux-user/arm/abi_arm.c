@@ -246,6 +246,17 @@ static void arm_kuser_helper(CpuCommon *cpu, AbiExcp *out)
     }
 }
 
+/* The undefined encodings Linux reserves as breakpoints and turns into
+ * SIGTRAP (arch/arm/kernel/ptrace.c, the ARM and Thumb break hooks):
+ * ARM 0x?7f001f0 under any condition, Thumb 0xde01. */
+static bool arm_is_linux_breakpoint(const ArmState *env)
+{
+    if (env->thumb) {
+        return env->excp_info == 0xde01;
+    }
+    return (env->excp_info & 0x0fffffffu) == 0x07f001f0u;
+}
+
 static void arm_handle_exception(CpuCommon *cpu, int excp, AbiExcp *out)
 {
     ArmState *env = arm_env(cpu);
@@ -257,6 +268,12 @@ static void arm_handle_exception(CpuCommon *cpu, int excp, AbiExcp *out)
         return;
     case ARM_EXCP_UDEF:
         out->action = ABI_EXCP_SIGNAL;
+        if (arm_is_linux_breakpoint(env)) {
+            out->tgt_signo = SIGTRAP;
+            out->tgt_code = TGT_TRAP_BRKPT;
+            out->addr = env->excp_insn;
+            return;
+        }
         out->tgt_signo = SIGILL;
         out->tgt_code = TGT_ILL_ILLOPC;
         out->addr = env->excp_insn;
