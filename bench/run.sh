@@ -9,10 +9,12 @@
 #                     its runner, leaving the emu column empty)
 #   --bench LIST      comma-separated benchmarks (default: all)
 #   --reps N          interleaved repetitions, median reported (default 3)
-#   --builddir DIR    emu build folder holding linux-user/emu-<arch>
+#   --builddir DIR    emu build folder holding linux-user/[<g>/]emu-<arch>
 #                     (default: build); programs are cached in DIR/bench-guest
 #   --interp          also run emu with -accel interp
 #   --quick           smaller sizes (about a quarter of the work)
+#   --cpu             report user+system CPU time instead of wall time
+#                     (steadier on a machine that is busy with other work)
 #   --timeout SEC     kill a run after SEC seconds (default: no limit)
 #   --markdown        print markdown tables for docs/PERFORMANCE.md
 # Progress goes to stderr, the tables to stdout. Never part of the tests.
@@ -27,8 +29,9 @@ interp=0
 quick=0
 timeout_s=""
 markdown=0
+clock=wall
 
-usage() { sed -n '6,19p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '/^# Usage/,/^# Progress/p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
     case $1 in
@@ -40,6 +43,7 @@ while [ $# -gt 0 ]; do
     --quick) quick=1; shift ;;
     --timeout) timeout_s=$2; shift 2 ;;
     --markdown) markdown=1; shift ;;
+    --cpu) clock=cpu; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (see --help)" >&2; exit 1 ;;
     esac
@@ -53,6 +57,14 @@ fi
 mkdir -p "$builddir" || exit 1
 builddir=$(cd "$builddir" && pwd)
 cache=$builddir/bench-guest
+buildtype=$(grep -o '"name": "buildtype", "value": "[a-z]*"' \
+    "$builddir/meson-info/intro-buildoptions.json" 2>/dev/null |
+    sed 's/.*"value": "//; s/"$//')
+case $buildtype in
+''|release|debugoptimized|minsize) ;;
+*) echo "run.sh: warning: $builddir is a '$buildtype' build; emu times" \
+        "mean little without optimization (meson setup --buildtype=release)" >&2 ;;
+esac
 
 say() { echo "$@" >&2; }
 in_list() { echo ",$2," | grep -q ",$1,"; }
@@ -94,23 +106,50 @@ median() {
         if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# run_guest GUEST CC QEMU SYSROOT FLOAT_DIV RUNNERS...
-run_guest() {
-    local guest=$1 cc=$2 qemu=$3 sysroot=$4 fdiv=$5
-    shift 5
-    local runner="" r
+# find_runner NAMES...: path of the first emu runner built, in
+# <builddir>/linux-user or one of its guest folders; empty if none
+find_runner() {
+    local r f
     for r in "$@"; do
-        if [ -x "$builddir/linux-user/$r" ]; then
-            runner=$builddir/linux-user/$r
-            break
-        fi
+        for f in "$builddir/linux-user/$r" "$builddir"/linux-user/*/"$r"; do
+            if [ -f "$f" ] && [ -x "$f" ]; then
+                echo "$f"
+                return
+            fi
+        done
     done
+}
+
+# usable_runner GUEST RUNNERS...: path of the guest's emu runner when it is
+# built and runs the guest's static hello; empty (reason on stderr) if not
+usable_runner() {
+    local guest=$1 runner
+    shift
+    runner=$(find_runner "$@")
+    if [ -z "$runner" ]; then
+        say "$guest: no emu runner ($*) in $builddir/linux-user"
+        return
+    fi
+    if [ -x "$cache/$guest/start-static" ] &&
+        ! "$runner" "$cache/$guest/start-static" >/dev/null \
+            2>"$tmp/probe.err" </dev/null; then
+        # e.g. emu-arm refusing armhf (VFP) programs: one line here, not
+        # a FAIL on every benchmark
+        say "$guest: ${runner##*/} cannot run this guest's programs:" \
+            "$(head -c 300 "$tmp/probe.err" | head -2)"
+        return
+    fi
+    echo "$runner"
+}
+
+# run_guest GUEST QEMU SYSROOT FLOAT_DIV RUNNER_PATH (may be empty)
+run_guest() {
+    local guest=$1 qemu=$2 sysroot=$3 fdiv=$4 runner=$5
     local cols="native"
     [ -n "$runner" ] && cols="$cols emu"
     [ -n "$runner" ] && [ $interp = 1 ] && cols="$cols interp"
     command -v "$qemu" >/dev/null 2>&1 && cols="$cols qemu"
-    [ -z "$runner" ] && say "$guest: no emu runner ($*) in" \
-        "$builddir/linux-user: emu column empty"
+    [ -z "$runner" ] && say "$guest: emu column empty"
     case " $cols " in *" qemu "*) ;; *) say "$guest: $qemu not found:" \
         "qemu column empty" ;; esac
 
@@ -164,6 +203,7 @@ run_guest() {
                         "$(head -c 300 "$tmp/$col.err" | head -3)"
                     continue
                 fi
+                [ $clock = cpu ] && wall=$cpu
                 walls[$col]="${walls[$col]} $wall"
                 [ "$rss" -gt "${peak[$col]}" ] && peak[$col]=$rss
                 if [ "$rep" = 1 ]; then
@@ -233,23 +273,15 @@ while IFS='|' read -r guest cc flags qemu sysroot libdir fdiv runners; do
             "missing or failing, see above)"
         continue
     fi
-    # shellcheck disable=SC2086
-    set -- $runners
-    if [ -z "$guests" ]; then
-        found=""
-        for r in "$@"; do
-            [ -x "$builddir/linux-user/$r" ] && found=$r
-        done
-        if [ -z "$found" ]; then
-            say "$guest: skipped: no emu runner ($runners) in" \
-                "$builddir/linux-user (name it in --guests to run native" \
-                "and qemu only)"
-            continue
-        fi
-    fi
     [ -n "$libdir" ] && sysroot=$cache/$guest/sysroot
+    # shellcheck disable=SC2086
+    runner=$(usable_runner "$guest" $runners)
+    if [ -z "$guests" ] && [ -z "$runner" ]; then
+        say "$guest: skipped (name it in --guests to run native and qemu only)"
+        continue
+    fi
     say "== $guest: $reps interleaved reps$([ $quick = 1 ] && echo ", quick sizes")"
-    run_guest "$guest" "$cc" "$qemu" "$sysroot" "$fdiv" "$@"
+    run_guest "$guest" "$qemu" "$sysroot" "$fdiv" "$runner"
     ran="$ran $guest"
 done <"$conf/guests.conf"
 
@@ -269,7 +301,7 @@ if [ $markdown = 1 ]; then
     echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $machine;" \
          "emu $commit; qemu-user-static ${qver:-absent};" \
          "median of $reps interleaved runs$([ $quick = 1 ] && echo ", --quick sizes")." \
-         "Times in seconds, peak resident memory in MiB."
+         "Times are $([ $clock = cpu ] && echo "user+system CPU" || echo wall) seconds, peak resident memory in MiB."
     echo
 fi
 awk -F'\t' -v md=$markdown -v interp=$interp '
@@ -289,7 +321,7 @@ function row(cells, n,   i, s) {
     }
 }
 function header(g,   c, n) {
-    if (md) print "\n### " g "\n"; else print "== " g
+    if (md) print "### " g "\n"; else print "== " g
     n = 0
     c[++n] = "benchmark"; c[++n] = "size"; c[++n] = "native s"; c[++n] = "emu s"
     if (interp) c[++n] = "interp s"
@@ -328,5 +360,6 @@ function footer(g,   c, n) {
 END { if (cur != "") footer(cur) }
 ' "$results"
 if [ $markdown = 0 ]; then
-    echo "$machine; emu $commit; qemu ${qver:-absent}; median of $reps reps"
+    echo "$machine; emu $commit; qemu ${qver:-absent}; median of $reps reps;" \
+         "$clock time"
 fi
