@@ -91,34 +91,52 @@ bool codebuf_init(CodeBuf *cb, size_t size)
     return true;
 }
 
-bool codebuf_fork_child(CodeBuf *cb)
+int codebuf_fork_prepare(const CodeBuf *cb)
 {
     int fd;
+
+    if (!cb->rw) {
+        return -1;
+    }
+    fd = codebuf_open_fd(cb->size);
+    if (fd < 0) {
+        return -1;
+    }
+    if (pwrite(fd, cb->rw, cb->used, 0) != (ssize_t)cb->used) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+bool codebuf_fork_child(CodeBuf *cb, int fd)
+{
     void *p;
+    bool ok;
 
     if (!cb->rw) {
         return true;
     }
-    fd = codebuf_open_fd(cb->size);
     if (fd < 0) {
-        return false;
-    }
-    /* Copy what is in use into the new object before it replaces the
-     * shared one under both views. */
-    if (pwrite(fd, cb->rw, cb->used, 0) != (ssize_t)cb->used) {
-        close(fd);
         return false;
     }
     p = mmap(cb->rw, cb->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED,
              fd, 0);
-    if (p != cb->rw) {
-        close(fd);
-        return false;
+    ok = p == cb->rw;
+    if (ok) {
+        p = mmap(cb->rx, cb->size, PROT_READ | PROT_EXEC,
+                 MAP_SHARED | MAP_FIXED, fd, 0);
+        ok = p == cb->rx;
     }
-    p = mmap(cb->rx, cb->size, PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED,
-             fd, 0);
     close(fd);
-    return p == cb->rx;
+    return ok;
+}
+
+void codebuf_fork_parent(int fd)
+{
+    if (fd >= 0) {
+        close(fd);
+    }
 }
 
 void codebuf_destroy(CodeBuf *cb)

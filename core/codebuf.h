@@ -22,11 +22,18 @@ typedef struct CodeBuf {
  * set when the host refuses. */
 bool codebuf_init(CodeBuf *cb, size_t size);
 void codebuf_destroy(CodeBuf *cb);
-/* In a child of fork(): the views are shared memory the parent keeps
- * using, so gives the child its own copy at the same two addresses
- * (blocks, chains and pointers into the buffer stay valid). False when
- * the host refuses (the caller cannot go on translating). */
-bool codebuf_fork_child(CodeBuf *cb);
+/* fork(): the views are shared memory the parent keeps using, so the
+ * child needs its own copy at the same two addresses (blocks, chains and
+ * pointers into the buffer stay valid). The copy must be taken before
+ * fork(), while nothing writes to the buffer (the caller holds the
+ * translation lock): after fork() the parent may chain or translate at
+ * once. codebuf_fork_prepare() returns a host fd holding the snapshot,
+ * or -1 with errno set; codebuf_fork_child() maps it over both views and
+ * closes it (false when the host refuses: the child cannot go on);
+ * the parent closes it with codebuf_fork_parent(). */
+int codebuf_fork_prepare(const CodeBuf *cb);
+bool codebuf_fork_child(CodeBuf *cb, int fd);
+void codebuf_fork_parent(int fd);
 
 /* Writable pointer to the free space, aligned to `align`; *avail gets the
  * bytes left. Nothing is taken until codebuf_commit(). */

@@ -39,12 +39,17 @@ typedef struct ExecState {
     CpuCommon *cpus;
     /* 0: no section; else 1 + the running cpus still to leave. */
     int pending_cpus;
+    /* Between exec_fork_prepare() and exec_fork_end(): the code buffer
+     * snapshot for the child (-1: none) and why it failed. */
+    int fork_fd;
+    int fork_errno;
 } ExecState;
 
 static ExecState exec_state = {
     .cpu_lock = PTHREAD_MUTEX_INITIALIZER,
     .exclusive_cond = PTHREAD_COND_INITIALIZER,
     .exclusive_resume = PTHREAD_COND_INITIALIZER,
+    .fork_fd = -1,
 };
 
 static _Thread_local CpuCommon *exec_cpu;
@@ -238,6 +243,10 @@ void exec_fork_prepare(void)
 {
     tb_lock();
     pthread_mutex_lock(&exec_state.cpu_lock);
+    /* The child's copy of the code buffer, taken while the lock keeps
+     * every writer out (see codebuf_fork_prepare). */
+    exec_state.fork_fd = codebuf_fork_prepare(&exec_state.codebuf);
+    exec_state.fork_errno = errno;
 }
 
 void exec_fork_end(bool child, CpuCommon *self)
@@ -252,7 +261,10 @@ void exec_fork_end(bool child, CpuCommon *self)
             self->exclusive_pending = false;
         }
         exec_state.pending_cpus = 0;
-        if (!codebuf_fork_child(&exec_state.codebuf)) {
+        if (!codebuf_fork_child(&exec_state.codebuf, exec_state.fork_fd)) {
+            if (exec_state.fork_fd < 0) {
+                errno = exec_state.fork_errno;
+            }
             fprintf(stderr, "emu: cannot copy the code buffer after fork: "
                     "%s\n", strerror(errno));
             _exit(1);
@@ -260,6 +272,10 @@ void exec_fork_end(bool child, CpuCommon *self)
         pthread_cond_init(&exec_state.exclusive_cond, NULL);
         pthread_cond_init(&exec_state.exclusive_resume, NULL);
     }
+    else {
+        codebuf_fork_parent(exec_state.fork_fd);
+    }
+    exec_state.fork_fd = -1;
     pthread_mutex_unlock(&exec_state.cpu_lock);
     tb_unlock();
 }

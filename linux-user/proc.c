@@ -157,6 +157,13 @@ int proc_open(const char *path, int host_flags, bool *handled)
     return 0;
 }
 
+bool proc_is_self_exe(const char *path)
+{
+    const char *e = proc_self_entry(path);
+
+    return e && strcmp(e, "exe") == 0;
+}
+
 int64_t proc_readlink(const char *path, char *buf, size_t len, bool *handled)
 {
     const char *e = proc_self_entry(path);

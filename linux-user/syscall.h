@@ -139,6 +139,10 @@ const char *linux_path(const char *path, char *buf, size_t len);
 int proc_open(const char *path, int host_flags, bool *handled);
 int64_t proc_readlink(const char *path, char *buf, size_t len,
                       bool *handled);
+/* True when the guest path names the running program itself
+ * (/proc/self/exe and its aliases): execve of it runs the guest program
+ * again (busybox re-executes itself that way). */
+bool proc_is_self_exe(const char *path);
 
 /* -strace state (strace.c). */
 extern bool strace_enabled;

@@ -588,6 +588,13 @@ static int64_t sys_execve(CpuCommon *cpu, const SyscallCall *c)
     if (r < 0) {
         return r;
     }
+    if (proc_is_self_exe(gpath)) {
+        /* The host's /proc/self/exe is this runner, not the guest. */
+        if (strlen(linux_process.exe_path) >= sizeof(gpath)) {
+            return -ENAMETOOLONG;
+        }
+        strcpy(gpath, linux_process.exe_path);
+    }
     hpath = linux_path(gpath, hbuf, sizeof(hbuf));
     r = thread_get_strv(th_arg(c, 1), &argv, THREAD_RUNNER_MAX_ARGS, &argc);
     if (r < 0) {
