@@ -180,6 +180,11 @@ typedef struct LinuxAbi {
      * the frame at sp; returns the guest value the syscall leaves in the
      * result register, or SYSCALL_RET_NOREGS (syscall.h). */
     int64_t (*do_sigreturn)(CpuCommon *cpu, bool rt);
+
+    /* ---- address space ------------------------------------------------- */
+    /* TASK_SIZE: the first guest address user mappings may not reach
+     * (ARM 0xbf000000); 0: the whole 4 GiB. */
+    uint64_t task_size;
 } LinuxAbi;
 
 /* Guest list: one entry per linux-user/<g>/ (abi_arm.c exports

@@ -112,6 +112,13 @@ uint64_t guest_mem_limit(void)
     return gm.limit;
 }
 
+void guest_mem_set_user_limit(uint64_t top)
+{
+    if (top && top < gm.limit) {
+        gm.limit = top;
+    }
+}
+
 bool guest_mem_is_host_addr(uintptr_t p)
 {
     return guest_base && p >= guest_base && p - guest_base < GUEST_SPACE_SIZE;
@@ -746,7 +753,7 @@ int64_t guest_mmap(uint32_t addr, uint32_t len, int prot, int flags, int fd,
             guest_mmap_unlock();
             return -EINVAL;
         }
-        if ((uint64_t)addr + l > GUEST_SPACE_SIZE) {
+        if ((uint64_t)addr + l > gm.limit) {
             guest_mmap_unlock();
             return -ENOMEM;
         }

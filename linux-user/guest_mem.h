@@ -74,6 +74,11 @@ bool guest_mem_init(uint64_t base_hint, uint64_t reserved_va,
                     bool big_endian, char *err, size_t errlen);
 /* The highest usable guest address + 1 (-R or 4 GiB). */
 uint64_t guest_mem_limit(void);
+/* Lowers that limit to the guest kernel's TASK_SIZE once the runtime's
+ * own pages above it (ARM's vector page) are in place: from then on no
+ * mapping is given out or accepted at or above `top` (ENOMEM, as the
+ * kernel answers). */
+void guest_mem_set_user_limit(uint64_t top);
 
 /* ---- Page flags ------------------------------------------------------ */
 

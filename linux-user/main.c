@@ -435,6 +435,7 @@ int linux_main(const LinuxAbi *abi, int argc, char **argv)
     if (abi->setup_process && !abi->setup_process(proc, err, sizeof(err))) {
         main_fail("%s", err);
     }
+    guest_mem_set_user_limit(abi->task_size);
 
     cpu = cpu_create();
     ts = task_create(cpu);

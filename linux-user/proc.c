@@ -107,6 +107,46 @@ static void proc_fill_cmdline(FILE *f)
     }
 }
 
+/* The host's line for this process with the guest's view of what
+ * differs: comm is the guest program's name (15 characters, as the
+ * kernel's TASK_COMM_LEN keeps), startstack the guest's stack. */
+static void proc_fill_stat(FILE *f)
+{
+    char host[4096], comm[16];
+    const char *name = linux_process.exe_path;
+    const char *slash = strrchr(name, '/');
+    FILE *in = fopen("/proc/self/stat", "r");
+    size_t n = 0;
+    char *open_paren, *close_paren;
+    unsigned field = 2;
+
+    if (in) {
+        n = fread(host, 1, sizeof(host) - 1, in);
+        fclose(in);
+    }
+    host[n] = 0;
+    open_paren = strchr(host, '(');
+    close_paren = strrchr(host, ')');
+    if (!open_paren || !close_paren || close_paren < open_paren) {
+        return;
+    }
+    snprintf(comm, sizeof(comm), "%s", slash ? slash + 1 : name);
+    fprintf(f, "%.*s(%s)", (int)(open_paren - host), host, comm);
+    /* Fields after comm are space-separated; field 28 is startstack. */
+    for (char *p = close_paren + 1; *p; p++) {
+        if (*p == ' ') {
+            field++;
+            if (field == 28) {
+                char *end = strchr(p + 1, ' ');
+                fprintf(f, " %u", linux_process.image.start_sp);
+                p = end ? end - 1 : p + strlen(p) - 1;
+                continue;
+            }
+        }
+        fputc(*p, f);
+    }
+}
+
 static void proc_fill_cpuinfo(FILE *f)
 {
     const LinuxAbi *abi = linux_process.abi;
@@ -149,6 +189,10 @@ int proc_open(const char *path, int host_flags, bool *handled)
     if (strcmp(e, "auxv") == 0) {
         *handled = true;
         return proc_memfd(proc_fill_auxv, host_flags);
+    }
+    if (strcmp(e, "stat") == 0) {
+        *handled = true;
+        return proc_memfd(proc_fill_stat, host_flags);
     }
     if (strcmp(e, "cmdline") == 0) {
         *handled = true;

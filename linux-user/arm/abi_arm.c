@@ -406,4 +406,6 @@ const LinuxAbi linux_abi_arm = {
     .clone_regs = arm_clone_regs,
     .setup_frame = arm_setup_frame,
     .do_sigreturn = arm_do_sigreturn,
+    /* 3G/1G split: PAGE_OFFSET 0xc0000000 less 16 MiB for modules. */
+    .task_size = 0xbf000000u,
 };
