@@ -14,7 +14,7 @@ esac
 
 # Everything the build, the tests and the guest test programs need.
 packages=(
-  meson ninja-build pkg-config gcc libc6-dev
+  meson ninja-build pkg-config gcc libc6-dev python3 file
   libcapstone-dev libffi-dev zlib1g-dev libcmocka-dev
   gcc-arm-linux-gnueabi gcc-arm-linux-gnueabihf gcc-i686-linux-gnu
   gcc-mips-linux-gnu gcc-mipsel-linux-gnu gcc-powerpc-linux-gnu
@@ -45,7 +45,16 @@ ninja -C "$build" >/dev/null
 
 case "$what" in
 demo)
-  "$build/tools/emu-ir-demo"
+  arm="$build/linux-user/arm/emu-arm"
+  echo "== file tools/demo/hello-arm-static: $(file -b "$build/tools/demo/hello-arm-static" 2>/dev/null | cut -d, -f1-2)"
+  echo "== emu-arm $build/tools/demo/hello-arm-static a b"
+  "$arm" "$build/tools/demo/hello-arm-static" a b
+  echo "== emu-arm -L /usr/arm-linux-gnueabi $build/tools/demo/hello-arm-dynamic (dynamically linked)"
+  "$arm" -L /usr/arm-linux-gnueabi "$build/tools/demo/hello-arm-dynamic"
+  echo "== the same on the interpreter backend (-accel interp)"
+  "$arm" -accel interp "$build/tools/demo/hello-arm-static"
+  echo "== the translator core on its own: a micro-op program on the JIT and the interpreter"
+  "$build/tools/emu-ir-demo" | tail -n 4
   ;;
 test)
   exec scripts/run-tests.sh "$build"
