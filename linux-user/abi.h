@@ -19,6 +19,7 @@
 
 struct SyscallTable;
 struct SyscallCall;
+struct SyscallDef;
 struct LinuxProcess;
 /* Defined by the signal code (linux-user/signal.h). */
 struct TgtSigAction;
@@ -70,6 +71,14 @@ enum {
     ABI_EXCP_DONE,              /* handled by the hook (kuser helper…) */
     ABI_EXCP_UNKNOWN,           /* a bug: report and abort */
 };
+
+/* Byte offsets of the members of a guest struct sigaction (rt_sigaction);
+ * restorer < 0: the ABI has none. A NULL LinuxAbi.sigaction_layout is
+ * the generic {handler 0, flags 4, restorer 8, mask 12}. */
+typedef struct AbiSigactionLayout {
+    uint8_t handler, flags, mask;
+    int8_t restorer;
+} AbiSigactionLayout;
 
 typedef struct AbiExcp {
     int action;                 /* ABI_EXCP_* */
@@ -185,11 +194,39 @@ typedef struct LinuxAbi {
     /* TASK_SIZE: the first guest address user mappings may not reach
      * (ARM 0xbf000000); 0: the whole 4 GiB. */
     uint64_t task_size;
+
+    /* ---- signal ABI details (NULL / 0: the generic ones) --------------- */
+    /* sa_flags: guest bits -> generic TGT_SA_* (signal.h); NULL: same. */
+    const AbiFlagMap *sa_flags;
+    const AbiSigactionLayout *sigaction_layout;
+    /* The guest's SIG_BLOCK; SIG_UNBLOCK and SIG_SETMASK follow it (MIPS
+     * numbers them 1, 2, 3; generic 0, 1, 2). */
+    uint8_t sig_block_base;
+    /* siginfo has si_code before si_errno (MIPS __ARCH_HAS_SWAPPED_SIGINFO). */
+    bool siginfo_swapped;
+
+    /* ---- cpu model from the program (NULL: keep the -cpu / default) --- */
+    /* Called once the program's header is read, with its e_flags and
+     * whether -cpu was given: may replace *model (the default when none
+     * was given, e.g. ARM: a Cortex-A model for a hard-float program) or
+     * refuse the combination with a message (returns false). */
+    bool (*elf_cpu_model)(uint32_t e_flags, bool cpu_given,
+                          const AbiCpuModel **model, char *err,
+                          size_t errlen);
+
+    /* ---- guest-only syscalls (NULL: none) ------------------------------- */
+    /* Implementations of calls only this guest has (i386 set_thread_area,
+     * get_thread_area, modify_ldt), an array ending with id 0; syscall_init
+     * registers them after the generic ones (the same id replaces). */
+    const struct SyscallDef *arch_syscalls;
 } LinuxAbi;
 
 /* Guest list: one entry per linux-user/<g>/ (abi_arm.c exports
  * linux_abi_arm). A runner executable selects its guest with one line. */
 extern const LinuxAbi linux_abi_arm;
+extern const LinuxAbi linux_abi_mips;
+extern const LinuxAbi linux_abi_mipsel;
+extern const LinuxAbi linux_abi_i386;
 
 /* Errno and signal translation through the running guest's tables.
  * host_errno and the result are positive numbers. */

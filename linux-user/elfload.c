@@ -708,6 +708,16 @@ bool elf_load_program(LinuxProcess *proc, const char *path, char *err,
     if (!elf_open(&pf, path, proc->abi, err, errlen)) {
         return false;
     }
+    if (proc->abi->elf_cpu_model) {
+        char why[160];
+        if (!proc->abi->elf_cpu_model(pf.eh.e_flags,
+                                      proc->opt.cpu_model != NULL,
+                                      &proc->cpu_model, why, sizeof(why))) {
+            snprintf(err, errlen, "%s: %s", path, why);
+            elf_close(&pf);
+            return false;
+        }
+    }
     if (!elf_interp_path(&pf, interp_path, sizeof(interp_path), &has_interp,
                          err, errlen)) {
         elf_close(&pf);

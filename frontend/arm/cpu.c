@@ -22,6 +22,12 @@ void arm_cpu_reset(ArmState *env)
            sizeof(*env) - sizeof(CpuCommon));
     env->ZF = 1;    /* Z clear */
     env->features = ARM_FEATURE_V5TE | ARM_FEATURE_THUMB;
+    env->excl_addr = ARM_EXCL_NONE;
+}
+
+void arm_clear_exclusive(ArmState *env)
+{
+    env->excl_addr = ARM_EXCL_NONE;
 }
 
 uint32_t arm_cpsr_read(const ArmState *env)
@@ -29,7 +35,8 @@ uint32_t arm_cpsr_read(const ArmState *env)
     return (env->NF & ARM_CPSR_N) | (env->ZF == 0 ? ARM_CPSR_Z : 0) |
            (env->CF ? ARM_CPSR_C : 0) | (env->VF >> 31 ? ARM_CPSR_V : 0) |
            (env->QF ? ARM_CPSR_Q : 0) | (env->thumb ? ARM_CPSR_T : 0) |
-           ARM_CPSR_MODE_USR;
+           (env->GE & 0xf) << 16 | (env->condexec & 3) << 25 |
+           (env->condexec & 0xfc) << 8 | ARM_CPSR_MODE_USR;
 }
 
 void arm_cpsr_write(ArmState *env, uint32_t val, uint32_t mask)
@@ -52,6 +59,12 @@ void arm_cpsr_write(ArmState *env, uint32_t val, uint32_t mask)
     if (mask & ARM_CPSR_T) {
         env->thumb = (val & ARM_CPSR_T) ? 1 : 0;
     }
+    if (mask & ARM_CPSR_GE) {
+        env->GE = (val & ARM_CPSR_GE) >> 16;
+    }
+    if (mask & ARM_CPSR_IT) {
+        env->condexec = (val >> 25 & 3) | (val >> 8 & 0xfc);
+    }
 }
 
 void arm_set_pc(ArmState *env, uint32_t val)
@@ -67,13 +80,17 @@ static void arm_tb_key(const CpuCommon *cpu, uint64_t *pc, uint32_t *flags)
     *pc = env->r[15];
     *flags = (env->thumb ? ARM_TBFLAG_THUMB : 0) |
              (env->features & ARM_FEATURE_V5_UNALIGNED ? ARM_TBFLAG_V5_UNALIGNED
-                                                       : 0);
+                                                       : 0) |
+             (env->thumb ? (env->condexec & 0xff) << ARM_TBFLAG_CONDEXEC_SHIFT
+                         : 0) |
+             (env->features & 0xffff) << ARM_TBFLAG_FEATURES_SHIFT;
 }
 
+/* extra: the IT state at the instruction (Thumb; 0 elsewhere). */
 static void arm_restore_state(CpuCommon *cpu, uint64_t pc, uint64_t extra)
 {
-    (void)extra;
     ((ArmState *)cpu)->r[15] = (uint32_t)pc;
+    ((ArmState *)cpu)->condexec = (uint32_t)extra;
 }
 
 static void arm_dump_state(CpuCommon *cpu, FILE *out)

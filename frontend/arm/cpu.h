@@ -64,6 +64,23 @@ enum {
      * bits 1:0 (ARM ARM A4.1.23, A4.1.99). Without it (the default set by
      * arm_cpu_reset) they are plain unaligned accesses, as on v6+. */
     ARM_FEATURE_V5_UNALIGNED = 1u << 2,
+    /* ARMv6: REV, SXT/UXT, parallel add/subtract with GE and SEL, SSAT,
+     * USAT, PKH, the media multiplies, UMAAL, LDREX/STREX (word), SETEND,
+     * CPS, the Thumb additions of v6. */
+    ARM_FEATURE_V6     = 1u << 3,
+    /* ARMv6K: byte/halfword/doubleword exclusives, CLREX, hints. */
+    ARM_FEATURE_V6K    = 1u << 4,
+    /* ARMv6T2: Thumb-2, MOVW/MOVT, bit-field ops, RBIT, MLS. */
+    ARM_FEATURE_THUMB2 = 1u << 5,
+    /* ARMv7-A: DMB/DSB/ISB, PLI, PLDW. */
+    ARM_FEATURE_V7     = 1u << 6,
+    ARM_FEATURE_ARM_DIV   = 1u << 7,    /* SDIV/UDIV in ARM state */
+    ARM_FEATURE_THUMB_DIV = 1u << 8,    /* SDIV/UDIV in Thumb state */
+    /* Floating point (not implemented yet: the instructions are UDEF). */
+    ARM_FEATURE_VFP    = 1u << 9,
+    ARM_FEATURE_VFP3   = 1u << 10,
+    ARM_FEATURE_VFP_D32 = 1u << 11,
+    ARM_FEATURE_NEON   = 1u << 12,
 };
 
 /* CPSR bits as arm_cpsr_read() returns them. */
@@ -73,6 +90,9 @@ enum {
 #define ARM_CPSR_V (1u << 28)
 #define ARM_CPSR_Q (1u << 27)
 #define ARM_CPSR_NZCVQ 0xf8000000u
+#define ARM_CPSR_GE 0x000f0000u
+/* IT state: IT[1:0] in bits 26:25, IT[7:2] in bits 15:10. */
+#define ARM_CPSR_IT 0x0600fc00u
 #define ARM_CPSR_T (1u << 5)
 #define ARM_CPSR_MODE_USR 0x10u
 
@@ -91,24 +111,51 @@ typedef struct ArmState {
     /* Details of the last ARM_EXCP_* (see the enum). */
     uint32_t excp_insn;
     uint32_t excp_info;
+    /* ARMv6+: APSR.GE (bits 3:0) of the parallel add/subtract family. */
+    uint32_t GE;
+    /* Thumb-2 IT state (ITSTATE, ARM ARM B1.3.3): bits 7:4 the condition
+     * of the next instruction, 3:0 the mask; 0 outside an IT block. Kept
+     * exact at block boundaries and restored from insn_start's extra
+     * word after a fault inside generated code. */
+    uint32_t condexec;
+    uint32_t tpidrurw;      /* CP15 c13 user read/write thread register */
+    /* The exclusive monitor (LDREX/STREX), one per cpu: the address the
+     * last LDREX* read (ARM_EXCL_NONE: open) and the value it read.
+     * STREX succeeds when the address matches and a host cmpxchg finds
+     * the value still there (QEMU's scheme; see docs/arm.md for the ABA
+     * caveat). */
+    uint32_t excl_addr;
+    uint32_t excl_pad;
+    uint64_t excl_val;
 } ArmState;
+
+#define ARM_EXCL_NONE 0xffffffffu
 
 /* Size of the state to allocate (bytes) and its initial values: zeroed,
  * then arm_cpu_reset(). The caller owns the memory. */
 size_t arm_cpu_state_size(void);
 void arm_cpu_reset(ArmState *env);
 
-/* CPSR as user mode sees it: NZCVQ, T, mode USR. */
+/* CPSR as user mode sees it: NZCVQ, GE, IT, T, mode USR. */
 uint32_t arm_cpsr_read(const ArmState *env);
-/* Writes the bits of `val` selected by `mask` (NZCVQ and T; other bits
- * ignored). Changing T takes effect at the next block lookup. */
+/* Writes the bits of `val` selected by `mask` (NZCVQ, GE, IT and T;
+ * other bits ignored). Changing T or IT takes effect at the next block
+ * lookup. */
 void arm_cpsr_write(ArmState *env, uint32_t val, uint32_t mask);
 /* Sets the pc like BX: bit 0 selects Thumb, the pc is val & ~1. */
 void arm_set_pc(ArmState *env, uint32_t val);
 
-/* TB flags: bit 0 = Thumb, bit 1 = ARM_FEATURE_V5_UNALIGNED. */
+/* TB flags: bit 0 = Thumb, bit 1 = ARM_FEATURE_V5_UNALIGNED, bits 9:2
+ * the IT state (condexec), bits 31:16 the cpu's feature bits (so that
+ * blocks of different models never mix, e.g. in the unit tests). */
 #define ARM_TBFLAG_THUMB 1u
 #define ARM_TBFLAG_V5_UNALIGNED 2u
+#define ARM_TBFLAG_CONDEXEC_SHIFT 2
+#define ARM_TBFLAG_FEATURES_SHIFT 16
+
+/* Clears the exclusive monitor (CLREX, exception return, signal
+ * delivery). */
+void arm_clear_exclusive(ArmState *env);
 
 extern const GuestArch guest_arm;
 

@@ -98,6 +98,13 @@ void arm_gen_jump(DisasCtx *d, uint32_t dest)
 void arm_gen_exception(DisasCtx *d, int excp, uint32_t pc, uint32_t info)
 {
     IrBlock *b = d->b;
+
+    /* An exception that re-runs (or reports) this instruction leaves the
+     * IT state it had; SVC returns past it, with the advanced state. */
+    if (pc == d->pc && d->condexec != d->condexec_stored) {
+        ir_st32(b, ir_const(b, IR_I32, d->condexec), IR_ENV,
+                (int32_t)offsetof(ArmState, condexec));
+    }
     IrTemp args[5] = {
         IR_ENV,
         ir_const(b, IR_I32, (uint32_t)excp),
@@ -586,6 +593,10 @@ void arm_tb_start(TransCtx *tc)
     d->b = tc->ir;
     d->thumb = (tc->flags & ARM_TBFLAG_THUMB) != 0;
     d->v5_unaligned = (tc->flags & ARM_TBFLAG_V5_UNALIGNED) != 0;
+    d->features = tc->flags >> ARM_TBFLAG_FEATURES_SHIFT;
+    d->condexec = (tc->flags >> ARM_TBFLAG_CONDEXEC_SHIFT) & 0xff;
+    d->condexec_next = d->condexec;
+    d->condexec_stored = d->condexec;
 }
 
 static void arm_translate_a32(DisasCtx *d)
@@ -603,7 +614,8 @@ static void arm_translate_a32(DisasCtx *d)
     tc->pc_next = d->pc + 4;
     cond = d->insn >> 28;
     if (cond == 0xf) {
-        if (!arm_decode_a32_uncond(d, d->insn)) {
+        if (!arm_decode_a32_uncond(d, d->insn) &&
+            !arm_decode_a32_v6_uncond(d, d->insn)) {
             arm_gen_udef(d);
         }
         return;
@@ -611,7 +623,7 @@ static void arm_translate_a32(DisasCtx *d)
     if (cond != 0xe) {
         arm_gen_cond_skip(d, (int)cond);
     }
-    if (!arm_decode_a32(d, d->insn)) {
+    if (!arm_decode_a32(d, d->insn) && !arm_decode_a32_v6(d, d->insn)) {
         arm_gen_udef(d);
     }
 }
@@ -621,20 +633,67 @@ static bool arm_is_bl_suffix(uint32_t hw)
     return (hw >> 11) == 0x1f || (hw >> 11) == 0x1d;
 }
 
-static void arm_translate_t16(DisasCtx *d)
+/* The IT state after one instruction of an IT block (ARM ARM A7.3.3,
+ * ITAdvance). */
+static uint32_t arm_it_advance(uint32_t it)
+{
+    if ((it & 7) == 0) {
+        return 0;
+    }
+    return (it & 0xe0) | ((it << 1) & 0x1f);
+}
+
+/* Before a Thumb instruction's body: env->condexec gets the state after
+ * it, and inside an IT block the instruction becomes conditional. */
+static void arm_thumb_it_prologue(DisasCtx *d)
+{
+    d->condexec_next = arm_it_advance(d->condexec);
+    if (d->condexec_next != d->condexec_stored) {
+        ir_st32(d->b, ir_const(d->b, IR_I32, d->condexec_next), IR_ENV,
+                (int32_t)offsetof(ArmState, condexec));
+        d->condexec_stored = d->condexec_next;
+    }
+    if (arm_in_it(d)) {
+        uint32_t cond = d->condexec >> 4;
+        if (cond < 14) {
+            arm_gen_cond_skip(d, (int)cond);
+        }
+    }
+}
+
+static void arm_translate_thumb(DisasCtx *d)
 {
     TransCtx *tc = d->tc;
     uint8_t buf[4];
     uint32_t hw, page_mask = guest_arm.page_size - 1;
+    bool t2 = arm_feature(d, ARM_FEATURE_THUMB2);
 
     if (!translate_fetch(tc, d->pc, buf, 2)) {
         return;
     }
     hw = buf[0] | (uint32_t)buf[1] << 8;
+    if (t2 && (hw >> 11) >= 0x1d) {
+        /* A 32-bit Thumb-2 instruction (A6.1): both halves, then one
+         * decoder with the first halfword in bits 31:16. */
+        uint32_t lo;
+        if (!translate_fetch(tc, d->pc + 2, buf + 2, 2)) {
+            return;
+        }
+        lo = buf[2] | (uint32_t)buf[3] << 8;
+        d->insn = hw << 16 | lo;
+        d->len = 4;
+        ir_insn_start(d->b, d->pc, d->condexec);
+        tc->pc_next = d->pc + 4;
+        arm_thumb_it_prologue(d);
+        if (!arm_decode_t32(d, d->insn)) {
+            arm_gen_udef(d);
+        }
+        return;
+    }
     /* The BL/BLX prefix and its suffix run as one instruction when both
      * halves are on the page (A7.1.17); a prefix alone is translated by
      * itself and leaves its partial result in lr, as on hardware. */
-    if ((hw >> 11) == 0x1e && ((d->pc + 2) & page_mask) != 0) {
+    if (!t2 && (hw >> 11) == 0x1e && ((d->pc + 2) & page_mask) != 0) {
         uint32_t lo;
         if (!translate_fetch(tc, d->pc + 2, buf + 2, 2)) {
             return;
@@ -651,8 +710,9 @@ static void arm_translate_t16(DisasCtx *d)
     }
     d->insn = hw;
     d->len = 2;
-    ir_insn_start(d->b, d->pc, 0);
+    ir_insn_start(d->b, d->pc, d->condexec);
     tc->pc_next = d->pc + 2;
+    arm_thumb_it_prologue(d);
     if (!arm_decode_t16(d, hw)) {
         arm_gen_udef(d);
     }
@@ -666,6 +726,7 @@ void arm_translate_insn(TransCtx *tc)
     d->jmp = ARM_JMP_NEXT;
     d->has_skip = false;
     d->insn = 0;
+    d->condexec = d->condexec_next;
     if (d->pc >= ARM_KUSER_START && d->pc <= ARM_KUSER_END) {
         /* The runtime emulates the kuser helpers; nothing is fetched. */
         ir_insn_start(d->b, d->pc, 0);
@@ -674,7 +735,7 @@ void arm_translate_insn(TransCtx *tc)
         return;
     }
     if (d->thumb) {
-        arm_translate_t16(d);
+        arm_translate_thumb(d);
     } else {
         arm_translate_a32(d);
     }

@@ -35,11 +35,29 @@ typedef struct DisasCtx {
     uint32_t len;           /* its length: 4, or 2 (Thumb) */
     bool thumb;
     bool v5_unaligned;      /* ARM_FEATURE_V5_UNALIGNED */
+    uint32_t features;      /* ARM_FEATURE_* of the block (TB flags) */
+    /* Thumb IT state (cpu.h condexec) at this instruction, and after it;
+     * the translator keeps env->condexec equal to `condexec_next` while
+     * an IT block runs (insn_start's extra word holds `condexec`). */
+    uint32_t condexec;
+    uint32_t condexec_next;
+    uint32_t condexec_stored;   /* what env->condexec holds now */
     ArmJump jmp;
     /* Conditional instruction: where the "condition false" path joins. */
     bool has_skip;
     uint32_t skip_label;
 } DisasCtx;
+
+static inline bool arm_feature(const DisasCtx *d, uint32_t f)
+{
+    return (d->features & f) == f;
+}
+
+/* Inside an IT block (Thumb): 16-bit instructions do not set flags. */
+static inline bool arm_in_it(const DisasCtx *d)
+{
+    return (d->condexec & 0xf) != 0;
+}
 
 /* ---- translate.c ------------------------------------------------------ */
 
@@ -110,12 +128,47 @@ void arm_gen_ldm(DisasCtx *d, int rn, uint32_t list, IrTemp start,
 void arm_gen_stm(DisasCtx *d, int rn, uint32_t list, IrTemp start,
                  IrTemp wb);
 
+/* ---- translate-media.c: ARMv6/v7 integer additions ------------------- */
+
+bool arm_gen_par_addsub(DisasCtx *d, int op1, int op2, int rd, int rn,
+                        int rm);
+void arm_gen_sel(DisasCtx *d, int rd, int rn, int rm);
+void arm_gen_pkh(DisasCtx *d, int tb, int rd, int rn, int rm, int imm);
+void arm_gen_sat(DisasCtx *d, bool is_unsigned, int rd, int sat, int rn,
+                 int sh, int imm);
+void arm_gen_sat16(DisasCtx *d, bool is_unsigned, int rd, int sat, int rn);
+bool arm_gen_extend(DisasCtx *d, bool is_unsigned, int sz, int rd, int rn,
+                    int rm, int rot);
+void arm_gen_rev(DisasCtx *d, int kind, int rd, int rm);
+void arm_gen_smlad(DisasCtx *d, int rd, int ra, int rn, int rm, int sub,
+                   int x);
+void arm_gen_smlald(DisasCtx *d, int rdlo, int rdhi, int rn, int rm,
+                    int sub, int x);
+void arm_gen_smmla(DisasCtx *d, int rd, int ra, int rn, int rm, bool sub,
+                   bool round);
+void arm_gen_div(DisasCtx *d, bool is_signed, int rd, int rn, int rm);
+void arm_gen_usad8(DisasCtx *d, int rd, int ra, int rn, int rm);
+bool arm_gen_bfx(DisasCtx *d, bool is_signed, int rd, int rn, int lsb,
+                 int widthm1);
+bool arm_gen_bfi(DisasCtx *d, int rd, int rn, int lsb, int msb);
+void arm_gen_umaal(DisasCtx *d, int rdlo, int rdhi, int rn, int rm);
+void arm_gen_movw(DisasCtx *d, int rd, uint32_t imm, bool top);
+void arm_gen_ldrex(DisasCtx *d, int size, int rt, int rt2, int rn, int imm);
+void arm_gen_strex(DisasCtx *d, int size, int rd, int rt, int rt2, int rn,
+                   int imm);
+void arm_gen_clrex(DisasCtx *d);
+void arm_gen_barrier(DisasCtx *d);
+
 /* ---- translate-a32.c / translate-t16.c ------------------------------ */
 
 /* Decode and translate one instruction; false: undefined encoding. */
 bool arm_decode_a32(DisasCtx *d, uint32_t insn);
 bool arm_decode_a32_uncond(DisasCtx *d, uint32_t insn);
+/* The ARMv6/v7 additions (a32-v6.decode, translate-a32-v6.c). */
+bool arm_decode_a32_v6(DisasCtx *d, uint32_t insn);
+bool arm_decode_a32_v6_uncond(DisasCtx *d, uint32_t insn);
 bool arm_decode_t16(DisasCtx *d, uint32_t insn);
+bool arm_decode_t32(DisasCtx *d, uint32_t insn);
 /* Thumb BL/BLX as one instruction: prefix hi (bits 10:0 of the first
  * halfword) and suffix halfword lo. */
 void arm_gen_thumb_bl_pair(DisasCtx *d, uint32_t hi, uint32_t lo);

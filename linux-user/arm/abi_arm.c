@@ -1,5 +1,5 @@
 /* linux-user/arm/abi_arm.c — the Linux ABI of ARM EABI guests (Debian
- * armel, ARMv5TE): syscall registers (r7 and r0–r6, result in r0), the
+ * armel on ARMv5TE, armhf on ARMv7-A): syscall registers (r7 and r0–r6, result in r0), the
  * exceptions of frontend/arm, the kuser helper page at 0xffff0000, cpu
  * models with their hwcaps, open flag numbering, /proc/cpuinfo.
  */
@@ -45,18 +45,22 @@ static bool arm_elf_flags_ok(uint32_t e_flags, char *err, size_t errlen)
                  "EABI programs");
         return false;
     }
-    if (e_flags & TGT_EF_ARM_ABI_FLOAT_HARD) {
-        snprintf(err, errlen, "a hard-float (armhf) program; emu-arm "
-                 "implements ARMv5TE without VFP (armel)");
-        return false;
-    }
     return true;
 }
 
 #define ARM_V5TE_HWCAP (TGT_ARM_HWCAP_SWP | TGT_ARM_HWCAP_HALF \
                         | TGT_ARM_HWCAP_THUMB | TGT_ARM_HWCAP_FAST_MULT \
                         | TGT_ARM_HWCAP_EDSP | TGT_ARM_HWCAP_TLS)
+#define ARM_V6_FEATURES (ARM_FEATURE_V5TE | ARM_FEATURE_THUMB \
+                         | ARM_FEATURE_V6 | ARM_FEATURE_V6K)
+#define ARM_V7_FEATURES (ARM_V6_FEATURES | ARM_FEATURE_THUMB2 \
+                         | ARM_FEATURE_V7)
+#define ARM_DIV_FEATURES (ARM_FEATURE_ARM_DIV | ARM_FEATURE_THUMB_DIV)
+#define ARM_DIV_HWCAP (TGT_ARM_HWCAP_IDIVA | TGT_ARM_HWCAP_IDIVT)
 
+/* The hwcaps list exactly what the frontend implements for the model:
+ * VFP and NEON are not implemented yet, so their bits (vfp, vfpv3,
+ * vfpv4, vfpd32, neon) are absent even for the cores that have them. */
 static const AbiCpuModel arm_cpu_models[] = {
     /* Unaligned LDR/STR behave as on a real ARMv5 core under Linux's
      * default for pre-v6 cores (rotated loads, stores aligned down);
@@ -67,8 +71,60 @@ static const AbiCpuModel arm_cpu_models[] = {
     { "any", "ARMv5TE with ARMv6-style unaligned word accesses",
       "armv5tel", "v5l", ARM_V5TE_HWCAP, 0,
       ARM_FEATURE_V5TE | ARM_FEATURE_THUMB },
+    { "arm1136", "ARM1136JF-S: ARMv6K (VFPv2 not implemented)",
+      "armv6l", "v6l", ARM_V5TE_HWCAP, 0, ARM_V6_FEATURES },
+    { "arm1176", "ARM1176JZF-S: ARMv6K (VFPv2 not implemented)",
+      "armv6l", "v6l", ARM_V5TE_HWCAP, 0, ARM_V6_FEATURES },
+    { "cortex-a7", "Cortex-A7: ARMv7-A, Thumb-2, SDIV/UDIV "
+      "(VFPv4/NEON not implemented)",
+      "armv7l", "v7l", ARM_V5TE_HWCAP | ARM_DIV_HWCAP, 0,
+      ARM_V7_FEATURES | ARM_DIV_FEATURES },
+    { "cortex-a8", "Cortex-A8: ARMv7-A, Thumb-2 (VFPv3/NEON not "
+      "implemented)",
+      "armv7l", "v7l", ARM_V5TE_HWCAP, 0, ARM_V7_FEATURES },
+    { "cortex-a9", "Cortex-A9: ARMv7-A, Thumb-2 (VFPv3/NEON not "
+      "implemented)",
+      "armv7l", "v7l", ARM_V5TE_HWCAP, 0, ARM_V7_FEATURES },
+    { "cortex-a15", "Cortex-A15: ARMv7-A, Thumb-2, SDIV/UDIV (VFPv4/NEON "
+      "not implemented); the default for hard-float programs",
+      "armv7l", "v7l", ARM_V5TE_HWCAP | ARM_DIV_HWCAP, 0,
+      ARM_V7_FEATURES | ARM_DIV_FEATURES },
+    { "max", "everything implemented: ARMv7-A, Thumb-2, SDIV/UDIV",
+      "armv7l", "v7l", ARM_V5TE_HWCAP | ARM_DIV_HWCAP, 0,
+      ARM_V7_FEATURES | ARM_DIV_FEATURES },
     { NULL },
 };
+
+/* The model a hard-float program gets without -cpu. */
+#define ARM_HARD_FLOAT_DEFAULT "cortex-a15"
+
+/* A hard-float (armhf) program needs an ARMv7-A core (Debian's armhf
+ * baseline: v7-A, Thumb-2, VFPv3-D16): without -cpu it gets the
+ * Cortex-A15 model; with an older -cpu it is refused. */
+static bool arm_elf_cpu_model(uint32_t e_flags, bool cpu_given,
+                              const AbiCpuModel **model, char *err,
+                              size_t errlen)
+{
+    const AbiCpuModel *m = *model;
+
+    if (!(e_flags & TGT_EF_ARM_ABI_FLOAT_HARD)) {
+        return true;
+    }
+    if (!cpu_given) {
+        for (const AbiCpuModel *c = arm_cpu_models; c->name; c++) {
+            if (strcmp(c->name, ARM_HARD_FLOAT_DEFAULT) == 0) {
+                *model = c;
+                return true;
+            }
+        }
+    }
+    if (m && !(m->features & ARM_FEATURE_V7)) {
+        snprintf(err, errlen, "a hard-float (armhf) program needs an "
+                 "ARMv7-A cpu; -cpu %s is not one", m->name);
+        return false;
+    }
+    return true;
+}
 
 static void arm_cpu_init(CpuCommon *cpu, const AbiCpuModel *model)
 {
@@ -85,13 +141,48 @@ static void arm_write_cpuinfo(FILE *out, const AbiCpuModel *model, int ncpus)
     static const char *const names[] = {
         "swp", "half", "thumb", "26bit", "fastmult", "fpa", "vfp", "edsp",
         "java", "iwmmxt", "crunch", "thumbee", "neon", "vfpv3", "vfpv3d16",
-        "tls",
+        "tls", "vfpv4", "idiva", "idivt", "vfpd32", "lpae", "evtstrm",
     };
     uint32_t hwcap = model ? model->hwcap : ARM_V5TE_HWCAP;
+    uint64_t f = model ? model->features : ARM_FEATURE_V5TE;
+    const char *name = "ARM926EJ-S rev 5 (v5l)", *arch = "5TEJ";
+    const char *part = "0x926", *variant = "0x0", *rev = "5";
 
+    if (model && strcmp(model->name, "arm1136") == 0) {
+        name = "ARMv6-compatible processor rev 1 (v6l)";
+        arch = "7";     /* what Linux prints for v6K cores (CPUID scheme) */
+        part = "0xb36";
+        rev = "1";
+    } else if (model && strcmp(model->name, "arm1176") == 0) {
+        name = "ARMv6-compatible processor rev 7 (v6l)";
+        arch = "7";
+        part = "0xb76";
+        rev = "7";
+    } else if (f & ARM_FEATURE_V7) {
+        static const struct {
+            const char *name, *part, *variant, *rev;
+        } v7[] = {
+            { "cortex-a7", "0xc07", "0x0", "5" },
+            { "cortex-a8", "0xc08", "0x2", "0" },
+            { "cortex-a9", "0xc09", "0x1", "0" },
+            { "cortex-a15", "0xc0f", "0x2", "3" },
+        };
+        name = "ARMv7 Processor rev 3 (v7l)";
+        arch = "7";
+        part = "0xc0f";
+        variant = "0x2";
+        rev = "3";
+        for (unsigned i = 0; i < sizeof(v7) / sizeof(v7[0]); i++) {
+            if (strcmp(model->name, v7[i].name) == 0) {
+                part = v7[i].part;
+                variant = v7[i].variant;
+                rev = v7[i].rev;
+            }
+        }
+    }
     for (int i = 0; i < ncpus; i++) {
         fprintf(out, "processor\t: %d\n", i);
-        fprintf(out, "model name\t: ARM926EJ-S rev 5 (v5l)\n");
+        fprintf(out, "model name\t: %s\n", name);
         fprintf(out, "BogoMIPS\t: 500.00\n");
         fprintf(out, "Features\t:");
         for (unsigned b = 0; b < sizeof(names) / sizeof(names[0]); b++) {
@@ -101,10 +192,10 @@ static void arm_write_cpuinfo(FILE *out, const AbiCpuModel *model, int ncpus)
         }
         fprintf(out, " \n");
         fprintf(out, "CPU implementer\t: 0x41\n");
-        fprintf(out, "CPU architecture: 5TEJ\n");
-        fprintf(out, "CPU variant\t: 0x0\n");
-        fprintf(out, "CPU part\t: 0x926\n");
-        fprintf(out, "CPU revision\t: 5\n\n");
+        fprintf(out, "CPU architecture: %s\n", arch);
+        fprintf(out, "CPU variant\t: %s\n", variant);
+        fprintf(out, "CPU part\t: %s\n", part);
+        fprintf(out, "CPU revision\t: %s\n\n", rev);
     }
     fprintf(out, "Hardware\t: emu\n");
     fprintf(out, "Revision\t: 0000\n");
@@ -408,4 +499,5 @@ const LinuxAbi linux_abi_arm = {
     .do_sigreturn = arm_do_sigreturn,
     /* 3G/1G split: PAGE_OFFSET 0xc0000000 less 16 MiB for modules. */
     .task_size = 0xbf000000u,
+    .elf_cpu_model = arm_elf_cpu_model,
 };

@@ -18,7 +18,19 @@ enum {
     TGT_ARM_HWCAP_VFP      = 1u << 6,
     TGT_ARM_HWCAP_EDSP     = 1u << 7,
     TGT_ARM_HWCAP_JAVA     = 1u << 8,
+    TGT_ARM_HWCAP_IWMMXT   = 1u << 9,
+    TGT_ARM_HWCAP_CRUNCH   = 1u << 10,
+    TGT_ARM_HWCAP_THUMBEE  = 1u << 11,
+    TGT_ARM_HWCAP_NEON     = 1u << 12,
+    TGT_ARM_HWCAP_VFPv3    = 1u << 13,
+    TGT_ARM_HWCAP_VFPv3D16 = 1u << 14,
     TGT_ARM_HWCAP_TLS      = 1u << 15,
+    TGT_ARM_HWCAP_VFPv4    = 1u << 16,
+    TGT_ARM_HWCAP_IDIVA    = 1u << 17,
+    TGT_ARM_HWCAP_IDIVT    = 1u << 18,
+    TGT_ARM_HWCAP_VFPD32   = 1u << 19,
+    TGT_ARM_HWCAP_LPAE     = 1u << 20,
+    TGT_ARM_HWCAP_EVTSTRM  = 1u << 21,
 };
 
 /* The kuser helpers (Documentation/arm/kernel_user_helpers.rst). */

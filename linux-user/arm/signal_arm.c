@@ -196,9 +196,11 @@ int arm_setup_frame(CpuCommon *cpu, int tgt_sig,
     if (r) {
         return -EFAULT;
     }
-    /* Handler entry: flags cleared, instruction set from bit 0. */
-    cpsr = arm_cpsr_read(env) & ~(ARM_CPSR_NZCVQ | ARM_CPSR_T);
-    arm_cpsr_write(env, cpsr, ARM_CPSR_NZCVQ | ARM_CPSR_T);
+    /* Handler entry (setup_return): flags and IT state cleared (GE
+     * kept), instruction set from bit 0, the exclusive monitor open. */
+    cpsr = arm_cpsr_read(env) & ~(ARM_CPSR_NZCVQ | ARM_CPSR_IT | ARM_CPSR_T);
+    arm_cpsr_write(env, cpsr, ARM_CPSR_NZCVQ | ARM_CPSR_IT | ARM_CPSR_T);
+    arm_clear_exclusive(env);
     env->r[0] = (uint32_t)tgt_sig;
     if (rt) {
         env->r[1] = frame + ARM_RT_INFO;
@@ -231,8 +233,11 @@ static int arm_restore_sigcontext(CpuCommon *cpu, uint32_t uc)
     }
     signal_set_blocked(cpu, &set);
     memcpy(env->r, regs, sizeof(regs));
-    /* valid_user_regs(): the mode stays USR; NZCVQ and T come back. */
-    arm_cpsr_write(env, cpsr, ARM_CPSR_NZCVQ | ARM_CPSR_T);
+    /* valid_user_regs(): the mode stays USR; NZCVQ, GE, IT and T come
+     * back (an interrupted IT block resumes). */
+    arm_cpsr_write(env, cpsr, ARM_CPSR_NZCVQ | ARM_CPSR_GE | ARM_CPSR_IT |
+                   ARM_CPSR_T);
+    arm_clear_exclusive(env);
     if (env->thumb) {
         env->r[15] &= ~1u;
     }

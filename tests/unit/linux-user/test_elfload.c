@@ -162,8 +162,13 @@ static void test_wrong_kind(void **state)
     elf_eh(&e)->e_flags = 0;
     expect_error(&e, e.size, "OABI");
     elf_make(&e, 1);
+    /* A hard-float program is refused on a pre-v7 -cpu (without -cpu
+     * it gets a Cortex-A model). */
     elf_eh(&e)->e_flags = 0x05000400;
+    linux_process.opt.cpu_model = "arm926";
+    linux_process.cpu_model = &linux_abi_arm.cpu_models[0];
     expect_error(&e, e.size, "armhf");
+    linux_process.opt.cpu_model = NULL;
 }
 
 static void test_bad_phdrs(void **state)
