@@ -297,6 +297,13 @@ int signal_siginfo_to_guest(uint32_t addr, const TgtSigInfo *info)
     uint8_t buf[TGT_SIGINFO_SIZE];
 
     signal_siginfo_encode(buf, info, signal_abi()->big_endian);
+    if (signal_abi()->siginfo_swapped) {
+        /* si_code before si_errno (MIPS). */
+        uint8_t t[4];
+        memcpy(t, buf + 4, 4);
+        memcpy(buf + 4, buf + 8, 4);
+        memcpy(buf + 8, t, 4);
+    }
     return copy_to_guest(addr, buf, sizeof(buf));
 }
 

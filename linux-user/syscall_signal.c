@@ -51,6 +51,13 @@ static int64_t sys_rt_sigaction(CpuCommon *cpu, const SyscallCall *c)
     uint32_t act = sig_arg(c, 1), oact = sig_arg(c, 2);
     uint32_t size = c->id == SYSID_rt_sigaction ? sig_arg(c, 3) : 0;
     bool old = c->id == SYSID_sigaction;
+    const LinuxAbi *abi = linux_process.abi;
+    /* The generic {handler, flags, restorer, mask} unless the ABI says. */
+    static const AbiSigactionLayout generic = {
+        .handler = 0, .flags = 4, .mask = 12, .restorer = 8,
+    };
+    const AbiSigactionLayout *lay = abi->sigaction_layout
+                                        ? abi->sigaction_layout : &generic;
     TgtSigAction cur, nw;
     int r;
 
@@ -72,10 +79,15 @@ static int64_t sys_rt_sigaction(CpuCommon *cpu, const SyscallCall *c)
             r = r ? r : guest_get_u32(act + 12, &nw.restorer);
             nw.mask.w[0] = mask32;
         } else {
-            r = guest_get_u32(act, &nw.handler);
-            r = r ? r : guest_get_u32(act + 4, &nw.flags);
-            r = r ? r : guest_get_u32(act + 8, &nw.restorer);
-            r = r ? r : signal_sigset_from_guest(&nw.mask, act + 12, size);
+            r = guest_get_u32(act + lay->handler, &nw.handler);
+            r = r ? r : guest_get_u32(act + lay->flags, &nw.flags);
+            if (lay->restorer >= 0) {
+                r = r ? r : guest_get_u32(act + (uint32_t)lay->restorer,
+                                          &nw.restorer);
+            }
+            r = r ? r : signal_sigset_from_guest(&nw.mask, act + lay->mask,
+                                                 size);
+            nw.flags = abi_flags_to_host(abi->sa_flags, nw.flags);
         }
         if (r) {
             return -EFAULT;
@@ -95,10 +107,16 @@ static int64_t sys_rt_sigaction(CpuCommon *cpu, const SyscallCall *c)
             r = r ? r : guest_put_u32(oact + 8, cur.flags);
             r = r ? r : guest_put_u32(oact + 12, cur.restorer);
         } else {
-            r = guest_put_u32(oact, cur.handler);
-            r = r ? r : guest_put_u32(oact + 4, cur.flags);
-            r = r ? r : guest_put_u32(oact + 8, cur.restorer);
-            r = r ? r : signal_sigset_to_guest(oact + 12, &cur.mask, size);
+            r = guest_put_u32(oact + lay->handler, cur.handler);
+            r = r ? r : guest_put_u32(oact + lay->flags,
+                                      abi_flags_to_guest(abi->sa_flags,
+                                                         cur.flags));
+            if (lay->restorer >= 0) {
+                r = r ? r : guest_put_u32(oact + (uint32_t)lay->restorer,
+                                          cur.restorer);
+            }
+            r = r ? r : signal_sigset_to_guest(oact + lay->mask, &cur.mask,
+                                               size);
         }
         if (r) {
             return -EFAULT;
@@ -158,7 +176,10 @@ static int64_t sys_rt_sigprocmask(CpuCommon *cpu, const SyscallCall *c)
         if (r < 0) {
             return r;
         }
-        r = sig_apply_how(cpu, (int)sig_arg(c, 0), &nw, old);
+        /* The guest's SIG_BLOCK may not be 0 (MIPS: 1). */
+        r = sig_apply_how(cpu, (int)(sig_arg(c, 0) -
+                                     linux_process.abi->sig_block_base),
+                          &nw, old);
         if (r < 0) {
             return r;
         }

@@ -1,0 +1,105 @@
+/* frontend/mips/cpu.c — the MIPS guest's descriptions for the core (one
+ * GuestArch per byte order, sharing every hook), its CPU state life cycle
+ * and the -d cpu register dump.
+ */
+#include "cpu.h"
+
+#include <capstone/capstone.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "translate.h"
+
+size_t mips_cpu_state_size(void)
+{
+    return sizeof(MipsState);
+}
+
+void mips_cpu_reset(MipsState *env, bool big_endian, uint32_t features)
+{
+    memset((char *)env + sizeof(CpuCommon), 0,
+           sizeof(*env) - sizeof(CpuCommon));
+    env->big_endian = big_endian;
+    env->features = features;
+    env->lladdr = 1;
+    if (features & MIPS_FEATURE_FPU) {
+        /* FIR of a 24Kf/34Kf/74Kf: F64, L, W, D, S, PRId 0x93 rev. */
+        env->fcr0 = 0x00f30000u | (0x93u << 8);
+    }
+}
+
+static void mips_tb_key(const CpuCommon *cpu, uint64_t *pc, uint32_t *flags)
+{
+    const MipsState *env = (const MipsState *)cpu;
+
+    *pc = env->pc;
+    *flags = (env->big_endian ? MIPS_TBFLAG_BE : 0) |
+             (env->features & MIPS_FEATURE_FPU ? MIPS_TBFLAG_FPU : 0) |
+             (env->features & MIPS_FEATURE_R2 ? MIPS_TBFLAG_R2 : 0);
+}
+
+static void mips_restore_state(CpuCommon *cpu, uint64_t pc, uint64_t extra)
+{
+    MipsState *env = (MipsState *)cpu;
+
+    env->pc = (uint32_t)pc;
+    env->bd = (uint32_t)extra & 1;
+}
+
+static void mips_dump_state(CpuCommon *cpu, FILE *out)
+{
+    static const char *const names[32] = {
+        "zero", "at", "v0", "v1", "a0", "a1", "a2", "a3",
+        "t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7",
+        "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7",
+        "t8", "t9", "k0", "k1", "gp", "sp", "s8", "ra",
+    };
+    MipsState *env = (MipsState *)cpu;
+
+    fprintf(out, "pc=0x%08x HI=0x%08x LO=0x%08x ds %u\n", env->pc, env->hi,
+            env->lo, env->bd);
+    for (int i = 0; i < 32; i++) {
+        fprintf(out, "GPR%02d: %s %08x%s", i, names[i], env->gpr[i],
+                (i & 3) == 3 ? "\n" : " ");
+    }
+    if (env->features & MIPS_FEATURE_FPU) {
+        fprintf(out, "FCR0 0x%08x FCR31 0x%08x\n", env->fcr0, env->fcr31);
+    }
+}
+
+const GuestArch guest_mips = {
+    .name = "mips",
+    .elf_machine = MIPS_ELF_MACHINE,
+    .big_endian = true,
+    .page_size = 4096,
+    .cs_arch = CS_ARCH_MIPS,
+    .cs_mode = CS_MODE_MIPS32 | CS_MODE_BIG_ENDIAN,
+    .state_size = sizeof(MipsState),
+    .ctx_size = sizeof(DisasCtx),
+    .init_globals = mips_init_globals,
+    .tb_key = mips_tb_key,
+    .tb_start = mips_tb_start,
+    .translate_insn = mips_translate_insn,
+    .tb_end = mips_tb_end,
+    .restore_state = mips_restore_state,
+    .dump_state = mips_dump_state,
+};
+
+const GuestArch guest_mipsel = {
+    .name = "mipsel",
+    .elf_machine = MIPS_ELF_MACHINE,
+    .big_endian = false,
+    .page_size = 4096,
+    .cs_arch = CS_ARCH_MIPS,
+    .cs_mode = CS_MODE_MIPS32 | CS_MODE_LITTLE_ENDIAN,
+    .state_size = sizeof(MipsState),
+    .ctx_size = sizeof(DisasCtx),
+    .init_globals = mips_init_globals,
+    .tb_key = mips_tb_key,
+    .tb_start = mips_tb_start,
+    .translate_insn = mips_translate_insn,
+    .tb_end = mips_tb_end,
+    .restore_state = mips_restore_state,
+    .dump_state = mips_dump_state,
+};

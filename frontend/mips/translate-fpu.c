@@ -1,0 +1,372 @@
+/* frontend/mips/translate-fpu.c — coprocessor 1 for the o32 ABI with
+ * FR = 0 (what Debian's FPXX code gets): a double lives in an even/odd
+ * pair of 32-bit registers, the low word in the even one. Data movement,
+ * FCSR access and the condition-code branches are micro-ops; arithmetic
+ * waits for core/fpu and raises Coprocessor Unusable (SIGILL) until then.
+ */
+#include <stddef.h>
+
+#include "helper.h"
+#include "translate.h"
+
+#include "fpu.c.inc"
+
+bool mips_decode_fpu(DisasCtx *d, uint32_t insn)
+{
+    return decode_fpu(d, insn);
+}
+
+enum { FMT_S = 16, FMT_D = 17, FMT_W = 20, FMT_L = 21 };
+
+static int32_t fpr_off(int r)
+{
+    return (int32_t)(offsetof(MipsState, fpr) + 4 * (unsigned)r);
+}
+
+/* No FPU in the model: every CP1 instruction is Coprocessor Unusable. */
+static bool fpu_check(DisasCtx *d)
+{
+    if (!d->fpu) {
+        mips_gen_exception(d, MIPS_EXCP_CPU, d->insn);
+        return false;
+    }
+    return true;
+}
+
+static IrTemp ld_fpr(DisasCtx *d, int r)
+{
+    IrTemp t = mips_tmp(d);
+
+    ir_ld32u(d->b, t, IR_ENV, fpr_off(r));
+    return t;
+}
+
+static void st_fpr(DisasCtx *d, int r, IrTemp v)
+{
+    ir_st32(d->b, v, IR_ENV, fpr_off(r));
+}
+
+/* ---- Loads and stores ---------------------------------------------------- */
+
+static void gen_fld(DisasCtx *d, IrTemp addr, int ft, bool dbl)
+{
+    IrBlock *b = d->b;
+
+    if (!dbl) {
+        IrTemp t = mips_tmp(d);
+        ir_guest_ld(b, t, addr, IR_MO_32 | mips_mo_endian(d));
+        st_fpr(d, ft, t);
+        return;
+    }
+    IrTemp v = ir_temp_local(b, IR_I64);
+    IrTemp lo = mips_tmp(d), hi = mips_tmp(d);
+    ir_guest_ld(b, v, addr, IR_MO_64 | mips_mo_endian(d));
+    ir_extrl_i64_i32(b, lo, v);
+    ir_extrh_i64_i32(b, hi, v);
+    st_fpr(d, ft & ~1, lo);
+    st_fpr(d, ft | 1, hi);
+}
+
+static void gen_fst(DisasCtx *d, IrTemp addr, int ft, bool dbl)
+{
+    IrBlock *b = d->b;
+
+    if (!dbl) {
+        ir_guest_st(b, ld_fpr(d, ft), addr, IR_MO_32 | mips_mo_endian(d));
+        return;
+    }
+    IrTemp v = ir_temp_local(b, IR_I64), h = ir_temp_local(b, IR_I64);
+    ir_extu_i32_i64(b, v, ld_fpr(d, ft & ~1));
+    ir_extu_i32_i64(b, h, ld_fpr(d, ft | 1));
+    ir_shli(b, h, h, 32);
+    ir_or(b, v, v, h);
+    ir_guest_st(b, v, addr, IR_MO_64 | mips_mo_endian(d));
+}
+
+static bool trans_LWC1(DisasCtx *d, arg_fmem *a)
+{
+    if (fpu_check(d)) {
+        gen_fld(d, mips_addr(d, a->base, a->off), a->ft, false);
+    }
+    return true;
+}
+
+/* LDC1/SDC1 with an odd register under FR = 0: the pair is ft & ~1
+ * (the manual says UNPREDICTABLE; cores ignore bit 0). */
+static bool trans_LDC1(DisasCtx *d, arg_fmem *a)
+{
+    if (fpu_check(d)) {
+        gen_fld(d, mips_addr(d, a->base, a->off), a->ft, true);
+    }
+    return true;
+}
+
+static bool trans_SWC1(DisasCtx *d, arg_fmem *a)
+{
+    if (fpu_check(d)) {
+        gen_fst(d, mips_addr(d, a->base, a->off), a->ft, false);
+    }
+    return true;
+}
+
+static bool trans_SDC1(DisasCtx *d, arg_fmem *a)
+{
+    if (fpu_check(d)) {
+        gen_fst(d, mips_addr(d, a->base, a->off), a->ft, true);
+    }
+    return true;
+}
+
+static IrTemp idx_addr(DisasCtx *d, arg_fidx *a, bool unaligned_dbl)
+{
+    IrTemp t = mips_tmp(d);
+
+    ir_add(d->b, t, mips_gpr(d, a->base), mips_gpr(d, a->index));
+    if (unaligned_dbl) {
+        ir_andi(d->b, t, t, ~7u);   /* LUXC1/SUXC1 ignore bits 2:0 */
+    }
+    return t;
+}
+
+static bool trans_LWXC1(DisasCtx *d, arg_fidx *a)
+{
+    if (fpu_check(d)) {
+        gen_fld(d, idx_addr(d, a, false), a->fd, false);
+    }
+    return true;
+}
+
+static bool trans_LDXC1(DisasCtx *d, arg_fidx *a)
+{
+    if (fpu_check(d)) {
+        gen_fld(d, idx_addr(d, a, false), a->fd, true);
+    }
+    return true;
+}
+
+static bool trans_LUXC1(DisasCtx *d, arg_fidx *a)
+{
+    if (fpu_check(d)) {
+        gen_fld(d, idx_addr(d, a, true), a->fd, true);
+    }
+    return true;
+}
+
+static bool trans_SWXC1(DisasCtx *d, arg_fidx *a)
+{
+    if (fpu_check(d)) {
+        gen_fst(d, idx_addr(d, a, false), a->fd, false);
+    }
+    return true;
+}
+
+static bool trans_SDXC1(DisasCtx *d, arg_fidx *a)
+{
+    if (fpu_check(d)) {
+        gen_fst(d, idx_addr(d, a, false), a->fd, true);
+    }
+    return true;
+}
+
+static bool trans_SUXC1(DisasCtx *d, arg_fidx *a)
+{
+    if (fpu_check(d)) {
+        gen_fst(d, idx_addr(d, a, true), a->fd, true);
+    }
+    return true;
+}
+
+static bool trans_PREFX(DisasCtx *d, arg_PREFX *a)
+{
+    fpu_check(d);
+    return true;
+}
+
+/* ---- Moves and FCSR -------------------------------------------------------- */
+
+static bool trans_MFC1(DisasCtx *d, arg_fmv *a)
+{
+    if (fpu_check(d)) {
+        mips_set_gpr(d, a->rt, ld_fpr(d, a->fs));
+    }
+    return true;
+}
+
+static bool trans_MTC1(DisasCtx *d, arg_fmv *a)
+{
+    if (fpu_check(d)) {
+        st_fpr(d, a->fs, mips_gpr(d, a->rt));
+    }
+    return true;
+}
+
+/* MFHC1/MTHC1 under FR = 0: the high word of the pair fs is fs | 1. */
+static bool trans_MFHC1(DisasCtx *d, arg_fmv *a)
+{
+    if (fpu_check(d)) {
+        mips_set_gpr(d, a->rt, ld_fpr(d, a->fs | 1));
+    }
+    return true;
+}
+
+static bool trans_MTHC1(DisasCtx *d, arg_fmv *a)
+{
+    if (fpu_check(d)) {
+        st_fpr(d, a->fs | 1, mips_gpr(d, a->rt));
+    }
+    return true;
+}
+
+static bool trans_CFC1(DisasCtx *d, arg_fmv *a)
+{
+    IrTemp t, args[2];
+
+    if (!fpu_check(d)) {
+        return true;
+    }
+    if (a->fs != 0 && a->fs != 25 && a->fs != 26 && a->fs != 28 &&
+        a->fs != 31) {
+        return false;
+    }
+    t = mips_tmp(d);
+    args[0] = IR_ENV;
+    args[1] = ir_const(d->b, IR_I32, (uint32_t)a->fs);
+    ir_call(d->b, &mips_helper_cfc1_desc, t, 2, args);
+    mips_set_gpr(d, a->rt, t);
+    return true;
+}
+
+static bool trans_CTC1(DisasCtx *d, arg_fmv *a)
+{
+    IrTemp args[3], trap;
+
+    if (!fpu_check(d)) {
+        return true;
+    }
+    if (a->fs != 25 && a->fs != 26 && a->fs != 28 && a->fs != 31) {
+        return a->fs == 0;  /* FIR is read-only: the write is ignored */
+    }
+    args[0] = IR_ENV;
+    args[1] = mips_gpr(d, a->rt);
+    args[2] = ir_const(d->b, IR_I32, (uint32_t)a->fs);
+    trap = mips_tmp(d);
+    ir_call(d->b, &mips_helper_ctc1_desc, trap, 3, args);
+    mips_gen_exception_if(d, IR_COND_NE, trap, ir_const(d->b, IR_I32, 0),
+                          MIPS_EXCP_FPE, 0);
+    return true;
+}
+
+/* Condition code cc of FCSR: bit 23 for cc 0, 24 + cc for the others. */
+static IrTemp fcc_bit(DisasCtx *d, int cc)
+{
+    IrTemp f = mips_tmp(d);
+
+    ir_ld32u(d->b, f, IR_ENV, (int32_t)offsetof(MipsState, fcr31));
+    ir_extract(d->b, f, f, cc ? 24u + (unsigned)cc : 23u, 1);
+    return f;
+}
+
+static bool trans_BC1(DisasCtx *d, arg_BC1 *a)
+{
+    if (d->in_slot) {
+        return false;
+    }
+    if (!fpu_check(d)) {
+        return true;
+    }
+    d->bcond = fcc_bit(d, a->cc);
+    if (!a->tf) {
+        ir_xori(d->b, d->bcond, d->bcond, 1);
+    }
+    d->br = a->nd ? MIPS_BR_LIKELY : MIPS_BR_COND;
+    d->bdest = d->pc + 4 + ((uint32_t)a->off << 2);
+    return mips_gen_branch(d);
+}
+
+static bool fmt_ok(int fmt)
+{
+    return fmt == FMT_S || fmt == FMT_D;
+}
+
+/* Copies the fmt value in fs to fd when cond(c, 0). */
+static void gen_fmov_if(DisasCtx *d, int fmt, int fd, int fs, IrCond cond,
+                        IrTemp c)
+{
+    int n = fmt == FMT_D ? 2 : 1;
+
+    for (int i = 0; i < n; i++) {
+        IrTemp t = mips_tmp(d);
+        int rd = fmt == FMT_D ? (fd & ~1) + i : fd;
+        int rs = fmt == FMT_D ? (fs & ~1) + i : fs;
+        ir_movcond(d->b, cond, t, c, ir_const(d->b, IR_I32, 0),
+                   ld_fpr(d, rs), ld_fpr(d, rd));
+        st_fpr(d, rd, t);
+    }
+}
+
+static bool trans_MOV_fmt(DisasCtx *d, arg_MOV_fmt *a)
+{
+    if (!fmt_ok(a->fmt)) {
+        return false;
+    }
+    if (fpu_check(d)) {
+        gen_fmov_if(d, a->fmt, a->fd, a->fs, IR_COND_ALWAYS,
+                    ir_const(d->b, IR_I32, 0));
+    }
+    return true;
+}
+
+static bool trans_MOVCF_fmt(DisasCtx *d, arg_MOVCF_fmt *a)
+{
+    if (!fmt_ok(a->fmt)) {
+        return false;
+    }
+    if (fpu_check(d)) {
+        gen_fmov_if(d, a->fmt, a->fd, a->fs,
+                    a->tf ? IR_COND_NE : IR_COND_EQ, fcc_bit(d, a->cc));
+    }
+    return true;
+}
+
+static bool trans_MOVZ_fmt(DisasCtx *d, arg_MOVZ_fmt *a)
+{
+    if (!fmt_ok(a->fmt)) {
+        return false;
+    }
+    if (fpu_check(d)) {
+        gen_fmov_if(d, a->fmt, a->fd, a->fs, IR_COND_EQ, mips_gpr(d, a->rt));
+    }
+    return true;
+}
+
+static bool trans_MOVN_fmt(DisasCtx *d, arg_MOVN_fmt *a)
+{
+    if (!fmt_ok(a->fmt)) {
+        return false;
+    }
+    if (fpu_check(d)) {
+        gen_fmov_if(d, a->fmt, a->fd, a->fs, IR_COND_NE, mips_gpr(d, a->rt));
+    }
+    return true;
+}
+
+/* ---- Arithmetic (waits for core/fpu) ----------------------------------------- */
+
+static bool trans_FOP(DisasCtx *d, arg_fr *a)
+{
+    if (a->fmt != FMT_S && a->fmt != FMT_D && a->fmt != FMT_W &&
+        a->fmt != FMT_L) {
+        return false;
+    }
+    mips_gen_exception(d, MIPS_EXCP_CPU, d->insn);
+    return true;
+}
+
+static bool trans_FMADD(DisasCtx *d, arg_FMADD *a)
+{
+    if (a->fmt != 0 && a->fmt != 1) {
+        return false;
+    }
+    mips_gen_exception(d, MIPS_EXCP_CPU, d->insn);
+    return true;
+}

@@ -1,0 +1,31 @@
+/* linux-user/mips/abi_mips.h — pieces of the MIPS o32 LinuxAbi shared
+ * between the files of linux-user/mips/.
+ */
+#ifndef EMU_LINUX_USER_MIPS_ABI_MIPS_H
+#define EMU_LINUX_USER_MIPS_ABI_MIPS_H
+
+#include "linux-user/abi.h"
+#include "linux-user/thunk_structs.h"
+
+/* MIPS layouts that differ from the generic ones (structs_mips.c). */
+extern const ThunkStruct *const mips_structs[THUNK_ID_COUNT];
+
+/* Signal frames (signal_mips.c): see LinuxAbi. */
+int mips_setup_frame(CpuCommon *cpu, int tgt_sig,
+                     const struct TgtSigAction *ka,
+                     const struct TgtSigInfo *info,
+                     const uint64_t *tgt_blocked);
+int64_t mips_do_sigreturn(CpuCommon *cpu, bool rt);
+
+/* Numbering tables (numbering_mips.c). */
+/* Indexed by host errno up to EHWPOISON (133). */
+#define MIPS_ERRNO_COUNT 134
+extern const uint16_t mips_errno_to_guest[MIPS_ERRNO_COUNT];
+extern const uint8_t mips_signal_to_host[129];
+extern const uint8_t mips_signal_to_guest[65];
+extern const AbiFlagMap mips_open_flags[];
+extern const AbiFlagMap mips_mmap_flags[];
+extern const AbiFlagMap mips_sa_flags[];
+extern const AbiSigactionLayout mips_sigaction_layout;
+
+#endif
