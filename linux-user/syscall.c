@@ -54,6 +54,15 @@ void syscall_init(void)
             }
         }
     }
+    /* The running guest's own calls (LinuxAbi.arch_syscalls). */
+    if (linux_process.abi && linux_process.abi->arch_syscalls) {
+        for (const SyscallDef *d = linux_process.abi->arch_syscalls; d->id;
+             d++) {
+            if (d->id < SYSID_COUNT) {
+                syscall_defs[d->id] = d;
+            }
+        }
+    }
 }
 
 unsigned syscall_pair_index(unsigned natural)

@@ -36,6 +36,7 @@ typedef struct SyscallTable {
 extern const char *const syscall_id_names[SYSID_COUNT];
 extern const SyscallTable syscall_table_arm;
 extern const SyscallTable syscall_table_mips;
+extern const SyscallTable syscall_table_i386;
 
 /* The generic id of guest number nr, or SYSID_NONE (0). */
 int syscall_lookup(const SyscallTable *t, uint32_t nr);

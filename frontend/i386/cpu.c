@@ -1,0 +1,140 @@
+/* frontend/i386/cpu.c — the i386 guest's description for the core (the
+ * GuestArch table), its CPU state life cycle, EFLAGS as one word over the
+ * lazy flags, segment loads from the TLS GDT entries and the LDT, and the
+ * -d cpu register dump.
+ */
+#include "cpu.h"
+
+#include <capstone/capstone.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "translate.h"
+
+size_t x86_cpu_state_size(void)
+{
+    return sizeof(X86State);
+}
+
+void x86_cpu_reset(X86State *env)
+{
+    memset((char *)env + sizeof(CpuCommon), 0,
+           sizeof(*env) - sizeof(CpuCommon));
+    env->cc_op = X86_CC_EFLAGS;
+    env->df = 1;
+    env->eflags = X86_IF | 2u;
+    /* Linux's flat user segments (arch/x86/include/asm/segment.h). */
+    env->seg[X86_SEG_CS] = 0x73;
+    env->seg[X86_SEG_SS] = 0x7b;
+    env->seg[X86_SEG_DS] = 0x7b;
+    env->seg[X86_SEG_ES] = 0x7b;
+    env->features = x86_cpu_models[0].features;
+}
+
+uint32_t x86_eflags_read(const X86State *env)
+{
+    return x86_cc_compute(env->cc_op, env->cc_dst, env->cc_src,
+                          env->cc_src2) |
+           (env->df == 1 ? 0 : X86_DF) | env->eflags;
+}
+
+void x86_eflags_write(X86State *env, uint32_t val)
+{
+    const uint32_t user = X86_AC | X86_ID | X86_NT;
+
+    env->cc_op = X86_CC_EFLAGS;
+    env->cc_src = val & X86_CC_MASK;
+    env->df = (val & X86_DF) ? 0xffffffffu : 1;
+    env->eflags = (env->eflags & ~user) | (val & user);
+}
+
+bool x86_load_seg(X86State *env, int seg, uint32_t sel)
+{
+    uint32_t idx = sel >> 3;
+    const X86Desc *desc = NULL;
+
+    if (seg == X86_SEG_CS || seg < 0 || seg > X86_SEG_GS) {
+        return false;
+    }
+    if ((sel & ~3u) == 0) {
+        /* The null selector: fine for data segments, not for SS. */
+        if (seg == X86_SEG_SS) {
+            return false;
+        }
+        env->seg[seg] = sel;
+        env->seg_base[seg] = 0;
+        return true;
+    }
+    if (sel & 4) {
+        if (idx < X86_LDT_ENTRIES) {
+            desc = &env->ldt[idx];
+        }
+    } else if (idx >= X86_GDT_TLS_MIN &&
+               idx < X86_GDT_TLS_MIN + X86_GDT_TLS_ENTRIES) {
+        desc = &env->gdt_tls[idx - X86_GDT_TLS_MIN];
+    } else if (sel == 0x73 || sel == 0x7b) {
+        /* __USER_CS / __USER_DS: flat. */
+        env->seg[seg] = sel;
+        env->seg_base[seg] = 0;
+        return true;
+    }
+    if (!desc || !(desc->flags & X86_DESC_PRESENT)) {
+        return false;
+    }
+    env->seg[seg] = sel;
+    env->seg_base[seg] = desc->base;
+    return true;
+}
+
+static void x86_tb_key(const CpuCommon *cpu, uint64_t *pc, uint32_t *flags)
+{
+    const X86State *env = (const X86State *)cpu;
+
+    *pc = env->eip;
+    *flags = env->features;
+}
+
+static void x86_restore_state(CpuCommon *cpu, uint64_t pc, uint64_t extra)
+{
+    (void)extra;
+    ((X86State *)cpu)->eip = (uint32_t)pc;
+}
+
+static void x86_dump_state(CpuCommon *cpu, FILE *out)
+{
+    static const char *const names[8] = {
+        "EAX", "ECX", "EDX", "EBX", "ESP", "EBP", "ESI", "EDI",
+    };
+    X86State *env = (X86State *)cpu;
+    uint32_t fl = x86_eflags_read(env);
+
+    for (int i = 0; i < 8; i++) {
+        fprintf(out, "%s=%08x%s", names[i], env->regs[i],
+                (i & 3) == 3 ? "\n" : " ");
+    }
+    fprintf(out, "EIP=%08x EFL=%08x [%c%c%c%c%c%c%c] GS=%04x FS=%04x\n",
+            env->eip, fl, fl & X86_OF ? 'O' : '-', fl & X86_DF ? 'D' : '-',
+            fl & X86_SF ? 'S' : '-', fl & X86_ZF ? 'Z' : '-',
+            fl & X86_AF ? 'A' : '-', fl & X86_PF ? 'P' : '-',
+            fl & X86_CF ? 'C' : '-', env->seg[X86_SEG_GS],
+            env->seg[X86_SEG_FS]);
+}
+
+const GuestArch guest_i386 = {
+    .name = "i386",
+    .elf_machine = X86_ELF_MACHINE,
+    .big_endian = false,
+    .page_size = 4096,
+    .cs_arch = CS_ARCH_X86,
+    .cs_mode = CS_MODE_32,
+    .state_size = sizeof(X86State),
+    .ctx_size = sizeof(DisasCtx),
+    .init_globals = x86_init_globals,
+    .tb_key = x86_tb_key,
+    .tb_start = x86_tb_start,
+    .translate_insn = x86_translate_insn,
+    .tb_end = x86_tb_end,
+    .restore_state = x86_restore_state,
+    .dump_state = x86_dump_state,
+};
