@@ -15,6 +15,13 @@ bool arm_decode_t16(DisasCtx *d, uint32_t insn)
     return decode_t16(d, insn);
 }
 
+/* 16-bit data processing sets the flags outside IT blocks only
+ * (ARM ARM A6.2: "ADDS" outside, "ADD<c>" inside). */
+static bool t16_s(const DisasCtx *d)
+{
+    return !arm_in_it(d);
+}
+
 static IrTemp t16_const(DisasCtx *d, uint32_t v)
 {
     return ir_const(d->b, IR_I32, v);
@@ -27,7 +34,7 @@ static bool t16_shift_i(DisasCtx *d, arg_rri *a, int type)
     IrTemp carry;
     IrTemp v = arm_gen_shift_imm(d, ARM_T_REG(a->rn), type, a->imm, &carry);
 
-    arm_gen_dp(d, 13, true, a->rd, v, v, carry);
+    arm_gen_dp(d, 13, t16_s(d), a->rd, v, v, carry);
     return true;
 }
 
@@ -48,28 +55,28 @@ static bool trans_ASR_i(DisasCtx *d, arg_rri *a)
 
 static bool trans_ADD_rrr(DisasCtx *d, arg_rrr *a)
 {
-    arm_gen_dp(d, 4, true, a->rd, ARM_T_REG(a->rn), ARM_T_REG(a->rm),
+    arm_gen_dp(d, 4, t16_s(d), a->rd, ARM_T_REG(a->rn), ARM_T_REG(a->rm),
                IR_NO_TEMP);
     return true;
 }
 
 static bool trans_SUB_rrr(DisasCtx *d, arg_rrr *a)
 {
-    arm_gen_dp(d, 2, true, a->rd, ARM_T_REG(a->rn), ARM_T_REG(a->rm),
+    arm_gen_dp(d, 2, t16_s(d), a->rd, ARM_T_REG(a->rn), ARM_T_REG(a->rm),
                IR_NO_TEMP);
     return true;
 }
 
 static bool trans_ADD_rri(DisasCtx *d, arg_rri *a)
 {
-    arm_gen_dp(d, 4, true, a->rd, ARM_T_REG(a->rn),
+    arm_gen_dp(d, 4, t16_s(d), a->rd, ARM_T_REG(a->rn),
                t16_const(d, (uint32_t)a->imm), IR_NO_TEMP);
     return true;
 }
 
 static bool trans_SUB_rri(DisasCtx *d, arg_rri *a)
 {
-    arm_gen_dp(d, 2, true, a->rd, ARM_T_REG(a->rn),
+    arm_gen_dp(d, 2, t16_s(d), a->rd, ARM_T_REG(a->rn),
                t16_const(d, (uint32_t)a->imm), IR_NO_TEMP);
     return true;
 }
@@ -78,7 +85,7 @@ static bool trans_MOV_i(DisasCtx *d, arg_ri *a)
 {
     IrTemp v = t16_const(d, (uint32_t)a->imm);
 
-    arm_gen_dp(d, 13, true, a->rd, v, v, ARM_T_CF);
+    arm_gen_dp(d, 13, t16_s(d), a->rd, v, v, ARM_T_CF);
     return true;
 }
 
@@ -91,14 +98,14 @@ static bool trans_CMP_i(DisasCtx *d, arg_ri *a)
 
 static bool trans_ADD_i(DisasCtx *d, arg_ri *a)
 {
-    arm_gen_dp(d, 4, true, a->rd, ARM_T_REG(a->rd),
+    arm_gen_dp(d, 4, t16_s(d), a->rd, ARM_T_REG(a->rd),
                t16_const(d, (uint32_t)a->imm), IR_NO_TEMP);
     return true;
 }
 
 static bool trans_SUB_i(DisasCtx *d, arg_ri *a)
 {
-    arm_gen_dp(d, 2, true, a->rd, ARM_T_REG(a->rd),
+    arm_gen_dp(d, 2, t16_s(d), a->rd, ARM_T_REG(a->rd),
                t16_const(d, (uint32_t)a->imm), IR_NO_TEMP);
     return true;
 }
@@ -119,19 +126,24 @@ static bool trans_ALU(DisasCtx *d, arg_ALU *a)
     switch (a->op) {
     case 2: case 3: case 4: case 7:   /* LSL LSR ASR ROR by register */
         v = arm_gen_shift_reg(d, rd, a->op == 7 ? 3 : a->op - 2, rm, &carry);
-        arm_gen_dp(d, 13, true, a->rd, v, v, carry);
+        arm_gen_dp(d, 13, t16_s(d), a->rd, v, v, carry);
         return true;
     case 9:                           /* NEG: RSB rd, rm, #0 */
-        arm_gen_dp(d, 3, true, a->rd, rm, t16_const(d, 0), IR_NO_TEMP);
+        arm_gen_dp(d, 3, t16_s(d), a->rd, rm, t16_const(d, 0), IR_NO_TEMP);
         return true;
     case 13:                          /* MUL: NZ; C kept */
         v = ir_temp_new(b, IR_I32);
         ir_mul(b, v, rd, rm);
-        arm_gen_nz(d, v);
+        if (t16_s(d)) {
+            arm_gen_nz(d, v);
+        }
         ir_mov(b, rd, v);
         return true;
     default:
-        arm_gen_dp(d, dp_op[a->op], true, a->rd, rd, rm, ARM_T_CF);
+        /* TST, CMP, CMN set the flags even inside an IT block. */
+        arm_gen_dp(d, dp_op[a->op],
+                   (dp_op[a->op] >= 8 && dp_op[a->op] <= 11) || t16_s(d),
+                   a->rd, rd, rm, ARM_T_CF);
         return true;
     }
 }
@@ -469,4 +481,77 @@ void arm_gen_thumb_bl_pair(DisasCtx *d, uint32_t hi, uint32_t lo)
         dest &= ~3u;
     }
     arm_gen_jump(d, dest);
+}
+
+/* ---- ARMv6 / ARMv6T2 additions (DDI 0406C A6.2.5) -------------------- */
+
+static bool trans_CBZ(DisasCtx *d, arg_CBZ *a)
+{
+    uint32_t taken = ir_new_label(d->b);
+
+    /* Not allowed inside an IT block (A8.8.29). */
+    if (!arm_feature(d, ARM_FEATURE_THUMB2) || arm_in_it(d)) {
+        return false;
+    }
+    ir_brcondi(d->b, a->nz ? IR_COND_NE : IR_COND_EQ, ARM_T_REG(a->rn), 0,
+               taken);
+    translate_goto(d->tc, 1, ARM_T_PC, d->pc + 2);
+    ir_set_label(d->b, taken);
+    arm_gen_jump(d, d->pc + 4 + (uint32_t)(a->i << 6 | a->imm5 << 1));
+    return true;
+}
+
+static bool trans_XT16(DisasCtx *d, arg_XT16 *a)
+{
+    /* op: 0 SXTH, 1 SXTB, 2 UXTH, 3 UXTB. */
+    if (!arm_feature(d, ARM_FEATURE_V6)) {
+        return false;
+    }
+    return arm_gen_extend(d, a->op >= 2, (a->op & 1) ? 2 : 3, a->rd, 15,
+                          a->rm, 0);
+}
+
+static bool trans_REV(DisasCtx *d, arg_REV *a)
+{
+    /* op: 0 REV, 1 REV16, 3 REVSH. */
+    if (!arm_feature(d, ARM_FEATURE_V6) || a->op == 2) {
+        return false;
+    }
+    arm_gen_rev(d, a->op == 3 ? 2 : a->op, a->rd, a->rm);
+    return true;
+}
+
+static bool trans_SETEND(DisasCtx *d, arg_SETEND *a)
+{
+    return arm_feature(d, ARM_FEATURE_V6) && !a->e;
+}
+
+static bool trans_CPS(DisasCtx *d, arg_CPS *a)
+{
+    (void)a;
+    return arm_feature(d, ARM_FEATURE_V6);
+}
+
+/* NOP, YIELD, WFE, WFI, SEV: no-ops in user mode. */
+static bool trans_HINT(DisasCtx *d, arg_HINT *a)
+{
+    (void)a;
+    return arm_feature(d, ARM_FEATURE_THUMB2);
+}
+
+/* IT (A8.8.54): the next 1-4 instructions become conditional; the
+ * state lives in d->condexec_next and env->condexec (translate.c). */
+static bool trans_IT(DisasCtx *d, arg_IT *a)
+{
+    uint32_t it = (uint32_t)(a->cond << 4 | a->mask);
+
+    if (!arm_feature(d, ARM_FEATURE_THUMB2) || arm_in_it(d) ||
+        a->cond == 15 || (a->cond == 14 && __builtin_popcount(a->mask) != 1)) {
+        return false;
+    }
+    d->condexec_next = it;
+    ir_st32(d->b, ir_const(d->b, IR_I32, it), IR_ENV,
+            (int32_t)offsetof(ArmState, condexec));
+    d->condexec_stored = it;
+    return true;
 }

@@ -285,7 +285,7 @@ int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_v7_a32_table),
-        /* cmocka_unit_test(test_v7_t32_table), Thumb-2: next step */
+        cmocka_unit_test(test_v7_t32_table),
         cmocka_unit_test(test_exclusives),
         cmocka_unit_test(test_strex_sees_change),
         cmocka_unit_test(test_udef_by_model),
