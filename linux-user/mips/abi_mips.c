@@ -304,10 +304,13 @@ static void mips_handle_exception(CpuCommon *cpu, int excp, AbiExcp *out)
         return;
     case MIPS_EXCP_RI:
     case MIPS_EXCP_CPU:
+        /* do_ri() / do_cpu(): force_sig(SIGILL), so si_code is SI_KERNEL
+         * and there is no address. (With no FPU the kernel would emulate
+         * CP1 instructions; emu does not: docs/mips.md.) */
         out->action = ABI_EXCP_SIGNAL;
         out->tgt_signo = abi_signal_to_guest(abi, SIGILL);
-        out->tgt_code = TGT_ILL_ILLOPC;
-        out->addr = env->pc;
+        out->tgt_code = TGT_SI_KERNEL;
+        out->addr = 0;
         return;
     case MIPS_EXCP_FPE: {
         /* The highest-priority enabled cause (do_fpe()). */
@@ -322,10 +325,12 @@ static void mips_handle_exception(CpuCommon *cpu, int excp, AbiExcp *out)
         return;
     }
     case MIPS_EXCP_ADEL:
+        /* do_ade(): an instruction fetch from a misaligned pc is
+         * force_sig(SIGBUS). */
         out->action = ABI_EXCP_SIGNAL;
         out->tgt_signo = abi_signal_to_guest(abi, SIGBUS);
-        out->tgt_code = TGT_BUS_ADRALN;
-        out->addr = (uint32_t)cpu->excp_addr;
+        out->tgt_code = TGT_SI_KERNEL;
+        out->addr = 0;
         return;
     case EXCP_FETCH_FAULT:
         out->action = ABI_EXCP_SIGNAL;
@@ -335,12 +340,12 @@ static void mips_handle_exception(CpuCommon *cpu, int excp, AbiExcp *out)
         out->addr = (uint32_t)cpu->excp_addr;
         return;
     case EXCP_UNALIGNED:
-        /* LL/SC (the only aligned-only accesses): the kernel does not
-         * emulate them. */
+        /* LL/SC, the only accesses emu performs aligned-only: do_ade()'s
+         * emulator does not know them and ends in force_sig(SIGILL). */
         out->action = ABI_EXCP_SIGNAL;
-        out->tgt_signo = abi_signal_to_guest(abi, SIGBUS);
-        out->tgt_code = TGT_BUS_ADRALN;
-        out->addr = (uint32_t)cpu->excp_addr;
+        out->tgt_signo = abi_signal_to_guest(abi, SIGILL);
+        out->tgt_code = TGT_SI_KERNEL;
+        out->addr = 0;
         return;
     default:
         out->action = ABI_EXCP_UNKNOWN;
