@@ -39,7 +39,7 @@ enum {
      * negative "indefinite" (0xffc00000). */
     FPU_NAN_RULE_FIRST_OPERAND = 1,
     /* x87: a QNaN beats an SNaN; of two of a kind, the larger significand
-     * (then the first operand). Default NaN is negative. */
+     * (then the positive one, then the first). Default NaN is negative. */
     FPU_NAN_RULE_X87 = 2,
 };
 

@@ -345,7 +345,7 @@ void fpu_parts_rem(FpuParts *r, const FpuParts *a, const FpuParts *b,
     }
     while (d > 0) {
         int k = d > 62 ? 62 : d;
-        q = fpu_div128(rr >> (64 - k), rr << k, my, &rr);
+        q = (q << k) | fpu_div128(rr >> (64 - k), rr << k, my, &rr);
         d -= k;
     }
     if (ieee && (rr > my - rr || (rr == my - rr && (q & 1)))) {

@@ -30,8 +30,8 @@ static uint64_t int_overflow(bool nan, bool sign, int bits, bool is_signed,
 
 /* Convert parts to an integer of `bits` width; the result is returned
  * sign-extended (signed) or zero-extended (unsigned) in 64 bits. */
-static uint64_t parts_to_int(FpuParts *p, unsigned mode, int bits,
-                             bool is_signed, FpuStatus *st)
+uint64_t fpu_parts_to_int(FpuParts *p, unsigned mode, int bits,
+                          bool is_signed, FpuStatus *st)
 {
     bool inexact;
 
@@ -81,7 +81,7 @@ static uint64_t f_to_int(uint64_t a, const FpuFormat *fmt, unsigned mode,
     fpu_unpack(&p, a, fmt, st);
     /* x86 CVTSD2SI and friends never raise the denormal-operand flag */
     st->flags &= (uint8_t)~(FPU_FLAG_DENORMAL & ~before);
-    return parts_to_int(&p, mode, bits, is_signed, st);
+    return fpu_parts_to_int(&p, mode, bits, is_signed, st);
 }
 
 int32_t fpu_f32_to_i32_mode(uint32_t a, unsigned mode, FpuStatus *st)
@@ -286,7 +286,7 @@ static int64_t f_to_fixed(uint64_t a, const FpuFormat *fmt, int fbits,
     if (p.cls == FPU_CLS_NORMAL) {
         p.exp += fbits;
     }
-    return (int64_t)parts_to_int(&p, mode, bits, is_signed, st);
+    return (int64_t)fpu_parts_to_int(&p, mode, bits, is_signed, st);
 }
 
 int64_t fpu_f32_to_fixed(uint32_t a, int fbits, int bits, bool is_signed,

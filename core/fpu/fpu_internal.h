@@ -18,6 +18,10 @@ enum {
 /* value = (-1)^sign * (hi:lo / 2^127) * 2^exp; for NORMAL the top bit of hi
  * is set. For NaNs hi:lo holds the stored fraction left-aligned, so its top
  * bit is the quiet bit of the format. */
+/* exp of an FPU_CLS_SNAN that stands for an invalid x87 encoding (unnormal,
+ * pseudo-NaN, pseudo-infinity): any operation on it gives the default NaN */
+#define FPU_EXP_INVALID_ENCODING INT32_MIN
+
 typedef struct FpuParts {
     uint8_t cls;
     bool sign;
@@ -150,6 +154,12 @@ void fpu_parts_rem(FpuParts *r, const FpuParts *a, const FpuParts *b,
 /* Round a finite value to an integral value in mode (exact integer result
  * in parts form); sets *inexact. */
 void fpu_parts_round_int(FpuParts *p, unsigned mode, bool *inexact);
+/* ---- fpu_convert.c ---- */
+/* Parts to an integer of `bits` width rounded in mode; NaN and overflow per
+ * st->int_overflow; returned sign- or zero-extended. */
+uint64_t fpu_parts_to_int(FpuParts *p, unsigned mode, int bits,
+                          bool is_signed, FpuStatus *st);
+
 int fpu_parts_compare(const FpuParts *a, const FpuParts *b, bool signaling,
                       FpuStatus *st);
 

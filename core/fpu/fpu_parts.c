@@ -119,13 +119,17 @@ void fpu_pick_nan(FpuParts *r, const FpuParts *ops, int n, FpuStatus *st)
     int pick = -1;
     bool any_snan = false;
 
+    bool bad_encoding = false;
+
     for (int i = 0; i < n; i++) {
         any_snan |= ops[i].cls == FPU_CLS_SNAN;
+        bad_encoding |= ops[i].cls == FPU_CLS_SNAN &&
+                        ops[i].exp == FPU_EXP_INVALID_ENCODING;
     }
     if (any_snan) {
         st->flags |= FPU_FLAG_INVALID;
     }
-    if (st->default_nan) {
+    if (st->default_nan || bad_encoding) {
         fpu_default_nan(r, st);
         return;
     }
@@ -148,7 +152,10 @@ void fpu_pick_nan(FpuParts *r, const FpuParts *ops, int n, FpuStatus *st)
                 if (ops[i].cls == FPU_CLS_QNAN) {
                     pick = i;
                 }
-            } else if (sig_greater(&ops[i], &ops[pick])) {
+            } else if (sig_greater(&ops[i], &ops[pick]) ||
+                       (!sig_greater(&ops[pick], &ops[i]) &&
+                        ops[pick].sign && !ops[i].sign)) {
+                /* equal significands: the positive NaN wins */
                 pick = i;
             }
         }
@@ -232,7 +239,7 @@ void fpu_unpack_x80(FpuParts *p, FpuX80 v, FpuStatus *st)
         if (!(m >> 63)) {
             /* pseudo-infinity / pseudo-NaN: invalid operand (387+) */
             p->cls = FPU_CLS_SNAN;
-            p->sign = true;
+            p->exp = FPU_EXP_INVALID_ENCODING;
             return;
         }
         if ((m << 1) == 0) {
@@ -253,10 +260,9 @@ void fpu_unpack_x80(FpuParts *p, FpuX80 v, FpuStatus *st)
         return;
     }
     if (!(m >> 63)) {
-        /* unnormal: invalid operand, read as an SNaN that quiets to the
-         * default NaN */
+        /* unnormal: invalid operand (387+) */
         p->cls = FPU_CLS_SNAN;
-        p->sign = true;
+        p->exp = FPU_EXP_INVALID_ENCODING;
         return;
     }
     p->cls = FPU_CLS_NORMAL;
