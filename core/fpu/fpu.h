@@ -225,7 +225,8 @@ FpuX80 fpu_x80_div(FpuX80 a, FpuX80 b, FpuStatus *st);
 FpuX80 fpu_x80_sqrt(FpuX80 a, FpuStatus *st);
 /* FPREM (truncated quotient, partial when the exponents differ by 64 or
  * more) and FPREM1 (IEEE nearest quotient). *quot gets the quotient's low 3
- * bits (C0=bit2, C3=bit1, C1=bit0 on x87); returns true if incomplete (C2). */
+ * bits (C0=bit2, C3=bit1, C1=bit0 on x87); *incomplete is set when only a
+ * partial remainder was formed (C2). */
 FpuX80 fpu_x80_fprem(FpuX80 a, FpuX80 b, bool ieee, uint32_t *quot,
                      bool *incomplete, FpuStatus *st);
 FpuX80 fpu_x80_round_to_int(FpuX80 a, FpuStatus *st);      /* FRNDINT */
