@@ -20,9 +20,10 @@ void arm_helper_raise(CpuCommon *cpu, uint32_t excp, uint32_t new_pc,
     cpu_raise(cpu, (int)excp, 0);
 }
 
+/* MRS: the execution state bits (T, IT) read as zero (B1.3.3). */
 uint32_t arm_helper_cpsr_read(CpuCommon *cpu)
 {
-    return arm_cpsr_read((ArmState *)cpu);
+    return arm_cpsr_read((ArmState *)cpu) & ~(ARM_CPSR_IT | ARM_CPSR_T);
 }
 
 void arm_helper_cpsr_write(CpuCommon *cpu, uint32_t val, uint32_t mask)

@@ -91,17 +91,23 @@ static bool trans_MRS(DisasCtx *d, arg_MRS *a)
     return true;
 }
 
-/* MSR to CPSR: user mode writes only the flags byte (A4.1.39). */
+/* MSR to CPSR: user mode writes only the flags byte (A4.1.39) and, on
+ * ARMv6+, GE. */
 static void a32_msr(DisasCtx *d, int mask, IrTemp v)
 {
     IrTemp args[3];
+    uint32_t bits = (mask & 8) ? ARM_CPSR_NZCVQ : 0;
 
-    if (!(mask & 8)) {
+    /* ARMv6+: the s field (mask bit 2) holds GE. */
+    if ((mask & 4) && arm_feature(d, ARM_FEATURE_V6)) {
+        bits |= ARM_CPSR_GE;
+    }
+    if (!bits) {
         return;
     }
     args[0] = IR_ENV;
     args[1] = v;
-    args[2] = ir_const(d->b, IR_I32, ARM_CPSR_NZCVQ);
+    args[2] = ir_const(d->b, IR_I32, bits);
     ir_call(d->b, &arm_helper_cpsr_write_desc, IR_NO_TEMP, 3, args);
 }
 
