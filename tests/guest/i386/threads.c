@@ -11,7 +11,7 @@
 
 static volatile uint32_t c_xadd, c_inc, c_cas, spin;
 static volatile uint64_t c_cas8;
-static long c_mutex;
+static long c_spin, c_mutex;
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static __thread int tls_id;
 static __thread char tls_buf[32];
@@ -37,7 +37,7 @@ static void *worker(void *arg)
         }
         while (__atomic_exchange_n(&spin, 1, __ATOMIC_ACQUIRE)) {
         }
-        c_mutex++;
+        c_spin++;
         __atomic_store_n(&spin, 0, __ATOMIC_RELEASE);
         pthread_mutex_lock(&mu);
         c_mutex++;
@@ -61,8 +61,8 @@ int main(void)
         pthread_join(th[i], &r);
         ok &= (int)(intptr_t)r;
     }
-    printf("xadd %u inc %u cas %u cas8 %llx mutex %ld\n", c_xadd, c_inc,
-           c_cas, (unsigned long long)c_cas8, c_mutex);
+    printf("xadd %u inc %u cas %u cas8 %llx spin %ld mutex %ld\n", c_xadd,
+           c_inc, c_cas, (unsigned long long)c_cas8, c_spin, c_mutex);
     printf("tls ok %d main tls %d\n", ok, tls_id);
     return 0;
 }
