@@ -76,6 +76,26 @@ int abi_signal_to_guest(const LinuxAbi *abi, int host_sig)
     return abi->signal_to_guest ? abi->signal_to_guest[host_sig] : host_sig;
 }
 
+int32_t abi_value_to_generic(const AbiValueMap *map, int32_t guest)
+{
+    for (; map && map->guest != ABI_VALUE_END; map++) {
+        if (map->guest == guest) {
+            return map->generic;
+        }
+    }
+    return guest;
+}
+
+int32_t abi_value_to_guest(const AbiValueMap *map, int32_t generic)
+{
+    for (; map && map->guest != ABI_VALUE_END; map++) {
+        if (map->generic == generic) {
+            return map->guest;
+        }
+    }
+    return generic;
+}
+
 const AbiCpuModel *abi_find_cpu(const LinuxAbi *abi, const char *name)
 {
     for (const AbiCpuModel *m = abi->cpu_models; m && m->name; m++) {

@@ -72,6 +72,19 @@ enum {
     ABI_EXCP_UNKNOWN,           /* a bug: report and abort */
 };
 
+/* One guest number and the generic one (what ARM and the x86 host use)
+ * it stands for, for numbers that are values rather than bits (fcntl
+ * commands, resource limits, socket types and options, ioctl requests).
+ * A table ends with { ABI_VALUE_END, 0 }; a number no entry names passes
+ * unchanged, and a NULL table is the identity. */
+typedef struct AbiValueMap {
+    int32_t guest, generic;
+} AbiValueMap;
+#define ABI_VALUE_END INT32_MIN
+
+int32_t abi_value_to_generic(const AbiValueMap *map, int32_t guest);
+int32_t abi_value_to_guest(const AbiValueMap *map, int32_t generic);
+
 /* Byte offsets of the members of a guest struct sigaction (rt_sigaction);
  * restorer < 0: the ABI has none. A NULL LinuxAbi.sigaction_layout is
  * the generic {handler 0, flags 4, restorer 8, mask 12}. */
@@ -202,8 +215,27 @@ typedef struct LinuxAbi {
     /* The guest's SIG_BLOCK; SIG_UNBLOCK and SIG_SETMASK follow it (MIPS
      * numbers them 1, 2, 3; generic 0, 1, 2). */
     uint8_t sig_block_base;
-    /* siginfo has si_code before si_errno (MIPS __ARCH_HAS_SWAPPED_SIGINFO). */
+    /* The MIPS siginfo (asm/siginfo.h): si_code before si_errno
+     * (__ARCH_HAS_SWAPPED_SIGINFO), and SI_ASYNCIO, SI_TIMER, SI_MESGQ
+     * numbered -2, -3, -4 (generic -4, -2, -3). */
     bool siginfo_swapped;
+    /* stack_t is {ss_sp, ss_size, ss_flags} (MIPS); generic {ss_sp,
+     * ss_flags, ss_size}. */
+    bool stack_t_size_second;
+
+    /* ---- numbers that are values (NULL: the generic ones) -------------- */
+    const AbiValueMap *fcntl_cmds;      /* F_* -> generic F_* */
+    const AbiValueMap *rlimit_res;      /* RLIMIT_* -> generic */
+    const AbiValueMap *sock_types;      /* SOCK_STREAM… (low 4 bits) */
+    const AbiValueMap *sock_levels;     /* SOL_SOCKET (MIPS 0xffff) */
+    const AbiValueMap *sol_socket_opts; /* SO_* at SOL_SOCKET */
+    /* request -> generic request; when given, the table is complete: a
+     * request it does not name is unknown (-ENOTTY), since a guest's own
+     * numbers overlap the generic ones (MIPS TCGETS is 0x540d). */
+    const AbiValueMap *ioctl_cmds;
+    /* termios c_lflag bits -> generic (NULL: same). The c_cc order and
+     * NCCS are the struct layout's business (structs[THUNK_ID_TERMIOS]). */
+    const AbiFlagMap *termios_lflag;
 
     /* ---- cpu model from the program (NULL: keep the -cpu / default) --- */
     /* Called once the program's header is read, with its e_flags and

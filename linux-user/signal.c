@@ -292,13 +292,38 @@ void signal_siginfo_encode(uint8_t out[TGT_SIGINFO_SIZE],
     }
 }
 
+/* Generic <-> MIPS numbering of SI_ASYNCIO (-4 / -2), SI_TIMER (-2 / -3)
+ * and SI_MESGQ (-3 / -4); every other si_code is the same. */
+int signal_si_code_mips(int code)
+{
+    switch (code) {
+    case TGT_SI_ASYNCIO: return -2;
+    case TGT_SI_TIMER: return -3;
+    case TGT_SI_MESGQ: return -4;
+    default: return code;
+    }
+}
+
+int signal_si_code_from_mips(int code)
+{
+    switch (code) {
+    case -2: return TGT_SI_ASYNCIO;
+    case -3: return TGT_SI_TIMER;
+    case -4: return TGT_SI_MESGQ;
+    default: return code;
+    }
+}
+
 int signal_siginfo_to_guest(uint32_t addr, const TgtSigInfo *info)
 {
     uint8_t buf[TGT_SIGINFO_SIZE];
 
     signal_siginfo_encode(buf, info, signal_abi()->big_endian);
     if (signal_abi()->siginfo_swapped) {
-        /* si_code before si_errno (MIPS). */
+        /* MIPS: si_code before si_errno, its own SI_* numbers. */
+        TgtSigInfo m = *info;
+        m.code = signal_si_code_mips(info->code);
+        signal_siginfo_encode(buf, &m, signal_abi()->big_endian);
         uint8_t t[4];
         memcpy(t, buf + 4, 4);
         memcpy(buf + 4, buf + 8, 4);
@@ -1126,13 +1151,15 @@ int signal_save_altstack(CpuCommon *cpu, uint32_t addr, uint32_t sp)
     int32_t flags = ts->ss_size == 0 ? TGT_SS_DISABLE
                     : signal_on_altstack(ts, sp) ? TGT_SS_ONSTACK
                                                  : ts->ss_flags;
+    /* The word offsets of ss_flags and ss_size (MIPS swaps them). */
+    uint32_t fo = signal_abi()->stack_t_size_second ? 8 : 4;
     int r = guest_put_u32(addr, ts->ss_sp);
 
     if (r == 0) {
-        r = guest_put_u32(addr + 4, (uint32_t)flags);
+        r = guest_put_u32(addr + fo, (uint32_t)flags);
     }
     if (r == 0) {
-        r = guest_put_u32(addr + 8, ts->ss_size);
+        r = guest_put_u32(addr + (12 - fo), ts->ss_size);
     }
     return r;
 }
@@ -1140,10 +1167,11 @@ int signal_save_altstack(CpuCommon *cpu, uint32_t addr, uint32_t sp)
 void signal_restore_altstack(CpuCommon *cpu, uint32_t addr, uint32_t sp)
 {
     TaskState *ts = task_of(cpu);
+    uint32_t fo = signal_abi()->stack_t_size_second ? 8 : 4;
     uint32_t ss_sp, flags, size;
 
-    if (guest_get_u32(addr, &ss_sp) || guest_get_u32(addr + 4, &flags) ||
-        guest_get_u32(addr + 8, &size)) {
+    if (guest_get_u32(addr, &ss_sp) || guest_get_u32(addr + fo, &flags) ||
+        guest_get_u32(addr + (12 - fo), &size)) {
         return;
     }
     if (signal_on_altstack(ts, sp)) {

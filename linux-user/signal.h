@@ -226,6 +226,10 @@ void signal_get_blocked(CpuCommon *cpu, TgtSigset *set);
  * `size` bytes (4: old sigset_t; 8 ARM rt; 16 MIPS) in guest memory, in
  * the guest's word order. 0 or -EFAULT. */
 int signal_siginfo_to_guest(uint32_t addr, const TgtSigInfo *info);
+/* si_code between the generic numbering and MIPS's (LinuxAbi.
+ * siginfo_swapped): SI_ASYNCIO, SI_TIMER and SI_MESGQ differ. */
+int signal_si_code_mips(int code);
+int signal_si_code_from_mips(int code);
 void signal_siginfo_encode(uint8_t out[TGT_SIGINFO_SIZE],
                            const TgtSigInfo *info, bool big_endian);
 int signal_sigset_to_guest(uint32_t addr, const TgtSigset *set,

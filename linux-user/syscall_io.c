@@ -269,7 +269,9 @@ static int64_t sys_fcntl(CpuCommon *cpu, const SyscallCall *c)
 {
     bool f64 = c->id == SYSID_fcntl64;
     int fd = sys_int(c, 0);
-    int32_t cmd = sys_int(c, 1);
+    /* The guest's F_* numbers as the generic ones (MIPS differs). */
+    int32_t cmd = abi_value_to_generic(linux_process.abi->fcntl_cmds,
+                                       sys_int(c, 1));
     uint32_t arg = sys_u32(c, 2);
     int r;
 

@@ -18,6 +18,7 @@
 #include "guest_mem.h"
 #include "syscall.h"
 #include "syscall_util.h"
+#include "task.h"
 #include "thunk_structs.h"
 
 /* ---- sockaddr ----------------------------------------------------------- */
@@ -107,7 +108,8 @@ static int sys_sock_type(uint32_t gtype)
     if (rest) {
         return -EINVAL;
     }
-    return (int)(gtype & 0xfu) | flags;
+    return abi_value_to_generic(linux_process.abi->sock_types,
+                                (int32_t)(gtype & 0xfu)) | flags;
 }
 
 /* ---- socket, bind, connect… ---------------------------------------------- */
@@ -531,6 +533,18 @@ static bool sys_opt_is_words(int level, int name)
     }
 }
 
+/* The guest's level and option numbers as the host's (MIPS numbers
+ * SOL_SOCKET 0xffff and its SO_* its own way). */
+static void sys_opt_to_host(int *level, int *name)
+{
+    const LinuxAbi *abi = linux_process.abi;
+
+    *level = abi_value_to_generic(abi->sock_levels, *level);
+    if (*level == SOL_SOCKET) {
+        *name = abi_value_to_generic(abi->sol_socket_opts, *name);
+    }
+}
+
 static int64_t sys_setsockopt(CpuCommon *cpu, const SyscallCall *c)
 {
     int fd = sys_int(c, 0), level = sys_int(c, 1), name = sys_int(c, 2);
@@ -538,6 +552,7 @@ static int64_t sys_setsockopt(CpuCommon *cpu, const SyscallCall *c)
     uint8_t buf[256];
     int r;
 
+    sys_opt_to_host(&level, &name);
     if (sys_opt_is_timeval(level, name)) {
         struct timeval tv;
         if (len < thunk_layout(THUNK_ID_TIMEVAL)->guest_size) {
@@ -577,6 +592,7 @@ static int64_t sys_getsockopt(CpuCommon *cpu, const SyscallCall *c)
     if ((int32_t)glen < 0) {
         return -EINVAL;
     }
+    sys_opt_to_host(&level, &name);
     if (sys_opt_is_timeval(level, name)) {
         struct timeval tv;
         uint32_t gsz = thunk_layout(THUNK_ID_TIMEVAL)->guest_size;
@@ -594,6 +610,12 @@ static int64_t sys_getsockopt(CpuCommon *cpu, const SyscallCall *c)
     memset(buf, 0, sizeof(buf));
     if (getsockopt(fd, level, name, buf, &hlen) < 0) {
         return -errno;
+    }
+    if (level == SOL_SOCKET && name == SO_TYPE && hlen == 4) {
+        int32_t t;
+        memcpy(&t, buf, 4);
+        t = abi_value_to_guest(linux_process.abi->sock_types, t);
+        memcpy(buf, &t, 4);
     }
     if (sys_opt_is_words(level, name)) {
         sys_swap_words(buf, hlen);

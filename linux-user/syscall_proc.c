@@ -300,7 +300,8 @@ static rlim_t sys_rlim_from_guest32(uint64_t v)
 static int64_t sys_rlimit(CpuCommon *cpu, const SyscallCall *c)
 {
     const ThunkLayout *l = thunk_layout(THUNK_ID_RLIMIT);
-    int res = sys_int(c, 0);
+    int res = abi_value_to_generic(linux_process.abi->rlimit_res,
+                                   sys_int(c, 0));
     struct rlimit rl;
     int r;
 
@@ -327,7 +328,8 @@ static int64_t sys_rlimit(CpuCommon *cpu, const SyscallCall *c)
 static int64_t sys_prlimit64(CpuCommon *cpu, const SyscallCall *c)
 {
     const ThunkLayout *l = thunk_layout(THUNK_ID_RLIMIT64);
-    int res = sys_int(c, 1);
+    int res = abi_value_to_generic(linux_process.abi->rlimit_res,
+                                   sys_int(c, 1));
     uint32_t gnew = sys_u32(c, 2), gold = sys_u32(c, 3);
     struct rlimit nl, ol;
     int r;

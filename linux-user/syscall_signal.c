@@ -405,9 +405,15 @@ static int64_t sys_rt_sigqueueinfo(CpuCommon *cpu, const SyscallCall *c)
     if (h < 0) {
         return h;
     }
-    if (guest_get_u32(ip + 8, &code) || guest_get_u32(ip + 12, &pid) ||
+    /* MIPS: si_code is the second word (LinuxAbi.siginfo_swapped). */
+    if (guest_get_u32(ip + (linux_process.abi->siginfo_swapped ? 4 : 8),
+                      &code) ||
+        guest_get_u32(ip + 12, &pid) ||
         guest_get_u32(ip + 16, &uid) || guest_get_u32(ip + 20, &value)) {
         return -EFAULT;
+    }
+    if (linux_process.abi->siginfo_swapped) {
+        code = (uint32_t)signal_si_code_from_mips((int)code);
     }
     memset(&si, 0, sizeof(si));
     si.si_signo = h;
@@ -436,8 +442,10 @@ static int64_t sys_sigaltstack(CpuCommon *cpu, const SyscallCall *c)
     bool on = ts->ss_size && sp - ts->ss_sp <= ts->ss_size;
     uint32_t nsp = 0, nflags = 0, nsize = 0;
 
-    if (ss && (guest_get_u32(ss, &nsp) || guest_get_u32(ss + 4, &nflags) ||
-               guest_get_u32(ss + 8, &nsize))) {
+    /* MIPS's stack_t has ss_size before ss_flags. */
+    uint32_t fo = abi->stack_t_size_second ? 8 : 4;
+    if (ss && (guest_get_u32(ss, &nsp) || guest_get_u32(ss + fo, &nflags) ||
+               guest_get_u32(ss + (12 - fo), &nsize))) {
         return -EFAULT;
     }
     if (oss) {

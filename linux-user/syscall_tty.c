@@ -19,6 +19,7 @@
 #include "guest_mem.h"
 #include "syscall.h"
 #include "syscall_util.h"
+#include "task.h"
 #include "thunk_structs.h"
 
 /* How an ioctl's third argument is handled. */
@@ -89,6 +90,20 @@ static const SysIoctl sys_ioctls[] = {
 
 static const SysIoctl *sys_ioctl_find(uint32_t cmd)
 {
+    /* The table holds the generic numbers; the ABI maps its own, and a
+     * number its (complete) map lacks is unknown. */
+    const AbiValueMap *map = linux_process.abi->ioctl_cmds;
+
+    if (map) {
+        const AbiValueMap *m = map;
+        while (m->guest != ABI_VALUE_END && m->guest != (int32_t)cmd) {
+            m++;
+        }
+        if (m->guest == ABI_VALUE_END) {
+            return NULL;
+        }
+        cmd = (uint32_t)m->generic;
+    }
     for (size_t i = 0; i < sizeof(sys_ioctls) / sizeof(sys_ioctls[0]); i++) {
         if (sys_ioctls[i].guest_cmd == cmd) {
             return &sys_ioctls[i];
@@ -155,6 +170,11 @@ static int64_t sys_ioctl(CpuCommon *cpu, const SyscallCall *c)
         if (r < 0) {
             return r;
         }
+        if (io->thunk_id == THUNK_ID_TERMIOS) {
+            TgtHostTermios *t = (TgtHostTermios *)host;
+            t->c_lflag = abi_flags_to_host(linux_process.abi->termios_lflag,
+                                           t->c_lflag);
+        }
         return sys_restartable(sys_ret(ioctl(fd, io->host_cmd, host)));
     }
     default: { /* IOC_STRUCT_OUT */
@@ -164,6 +184,11 @@ static int64_t sys_ioctl(CpuCommon *cpu, const SyscallCall *c)
         }
         memset(host, 0, sizeof(host));
         r = sys_ret(ioctl(fd, io->host_cmd, host));
+        if (r >= 0 && io->thunk_id == THUNK_ID_TERMIOS) {
+            TgtHostTermios *t = (TgtHostTermios *)host;
+            t->c_lflag = abi_flags_to_guest(linux_process.abi->termios_lflag,
+                                            t->c_lflag);
+        }
         if (r >= 0) {
             int w = thunk_to_guest_mem(l, arg, host);
             if (w < 0) {

@@ -434,6 +434,14 @@ const LinuxAbi linux_abi_mips = {
     .sigaction_layout = &mips_sigaction_layout,
     .sig_block_base = 1,
     .siginfo_swapped = true,
+    .stack_t_size_second = true,
+    .fcntl_cmds = mips_fcntl_cmds,
+    .rlimit_res = mips_rlimit_res,
+    .sock_types = mips_sock_types,
+    .sock_levels = mips_sock_levels,
+    .sol_socket_opts = mips_sol_socket_opts,
+    .ioctl_cmds = mips_ioctl_cmds,
+    .termios_lflag = mips_termios_lflag,
 };
 
 const LinuxAbi linux_abi_mipsel = {
@@ -479,4 +487,12 @@ const LinuxAbi linux_abi_mipsel = {
     .sigaction_layout = &mips_sigaction_layout,
     .sig_block_base = 1,
     .siginfo_swapped = true,
+    .stack_t_size_second = true,
+    .fcntl_cmds = mips_fcntl_cmds,
+    .rlimit_res = mips_rlimit_res,
+    .sock_types = mips_sock_types,
+    .sock_levels = mips_sock_levels,
+    .sol_socket_opts = mips_sol_socket_opts,
+    .ioctl_cmds = mips_ioctl_cmds,
+    .termios_lflag = mips_termios_lflag,
 };

@@ -27,5 +27,12 @@ extern const AbiFlagMap mips_open_flags[];
 extern const AbiFlagMap mips_mmap_flags[];
 extern const AbiFlagMap mips_sa_flags[];
 extern const AbiSigactionLayout mips_sigaction_layout;
+extern const AbiValueMap mips_fcntl_cmds[];
+extern const AbiValueMap mips_rlimit_res[];
+extern const AbiValueMap mips_sock_types[];
+extern const AbiValueMap mips_sock_levels[];
+extern const AbiValueMap mips_sol_socket_opts[];
+extern const AbiValueMap mips_ioctl_cmds[];
+extern const AbiFlagMap mips_termios_lflag[];
 
 #endif

@@ -1,7 +1,9 @@
 /* linux-user/mips/numbering_mips.c — where MIPS Linux numbers things
  * differently from the generic (x86 host) ABI: errno values
  * (arch/mips/include/uapi/asm/errno.h), signals (asm/signal.h), open and
- * mmap flags (asm/fcntl.h, asm/mman.h), sa_flags and struct sigaction.
+ * mmap flags (asm/fcntl.h, asm/mman.h), sa_flags and struct sigaction,
+ * fcntl commands, resource limits, socket types and options, ioctl
+ * requests and termios local flags.
  * Data for the generic code through LinuxAbi; facts, no logic.
  */
 #include "abi_mips.h"
@@ -10,6 +12,9 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <termios.h>
 
 #include "linux-user/signal.h"
 
@@ -142,4 +147,120 @@ const AbiFlagMap mips_sa_flags[] = {
 /* struct sigaction of o32: sa_flags, sa_handler, sa_mask (16 bytes). */
 const AbiSigactionLayout mips_sigaction_layout = {
     .handler = 4, .flags = 0, .restorer = -1, .mask = 8,
+};
+
+/* fcntl commands (asm/fcntl.h): the locks and owners differ; the
+ * generic numbers MIPS does not use are refused (-1: EINVAL). */
+const AbiValueMap mips_fcntl_cmds[] = {
+    { 14, 5 },      /* F_GETLK */
+    { 24, 8 },      /* F_SETOWN */
+    { 23, 9 },      /* F_GETOWN */
+    { 33, 12 },     /* F_GETLK64 */
+    { 34, 13 },     /* F_SETLK64 */
+    { 35, 14 },     /* F_SETLKW64 */
+    { 5, -1 }, { 8, -1 }, { 9, -1 }, { 12, -1 }, { 13, -1 },
+    { ABI_VALUE_END, 0 },
+};
+
+/* RLIMIT_* (asm/resource.h): NOFILE 5, AS 6, RSS 7, NPROC 8, MEMLOCK 9. */
+const AbiValueMap mips_rlimit_res[] = {
+    { 5, RLIMIT_NOFILE }, { 6, RLIMIT_AS }, { 7, RLIMIT_RSS },
+    { 8, RLIMIT_NPROC }, { 9, RLIMIT_MEMLOCK },
+    { ABI_VALUE_END, 0 },
+};
+
+/* SOCK_* types (asm/socket.h): DGRAM and STREAM are swapped. */
+const AbiValueMap mips_sock_types[] = {
+    { 1, SOCK_DGRAM }, { 2, SOCK_STREAM },
+    { ABI_VALUE_END, 0 },
+};
+
+const AbiValueMap mips_sock_levels[] = {
+    { 0xffff, SOL_SOCKET }, { 1, -1 },
+    { ABI_VALUE_END, 0 },
+};
+
+/* SO_* options at SOL_SOCKET (asm/socket.h) that differ. */
+const AbiValueMap mips_sol_socket_opts[] = {
+    { 0x4, SO_REUSEADDR }, { 0x8, SO_KEEPALIVE }, { 0x10, SO_DONTROUTE },
+    { 0x11, SO_PASSCRED }, { 0x12, SO_PEERCRED }, { 0x1e, SO_PEERSEC },
+    { 0x1f, SO_SNDBUFFORCE }, { 0x20, SO_BROADCAST }, { 0x80, SO_LINGER },
+    { 0x100, SO_OOBINLINE }, { 0x200, SO_REUSEPORT }, { 0x1001, SO_SNDBUF },
+    { 0x1002, SO_RCVBUF }, { 0x1003, SO_SNDLOWAT }, { 0x1004, SO_RCVLOWAT },
+    { 0x1005, SO_SNDTIMEO }, { 0x1006, SO_RCVTIMEO }, { 0x1007, SO_ERROR },
+    { 0x1008, SO_TYPE }, { 0x1009, SO_ACCEPTCONN },
+    { 0x1028, SO_PROTOCOL }, { 0x1029, SO_DOMAIN },
+    { ABI_VALUE_END, 0 },
+};
+
+/* ioctl requests (asm/ioctls.h, asm/sockios.h; _IOC with 13 size bits
+ * and read = 2, write = 4 at bit 29) -> the generic numbers of
+ * linux-user/syscall_tty.c's table. Complete: others are unknown. */
+const AbiValueMap mips_ioctl_cmds[] = {
+    { 0x540d, 0x5401 },             /* TCGETS */
+    { 0x540e, 0x5402 },             /* TCSETS */
+    { 0x540f, 0x5403 },             /* TCSETSW */
+    { 0x5410, 0x5404 },             /* TCSETSF */
+    { 0x5405, 0x5409 },             /* TCSBRK */
+    { 0x5406, 0x540a },             /* TCXONC */
+    { 0x5407, 0x540b },             /* TCFLSH */
+    { 0x740d, 0x540c },             /* TIOCEXCL */
+    { 0x740e, 0x540d },             /* TIOCNXCL */
+    { 0x5480, 0x540e },             /* TIOCSCTTY */
+    { 0x40047477, 0x540f },         /* TIOCGPGRP */
+    { (int32_t)0x80047476, 0x5410 },/* TIOCSPGRP */
+    { 0x7472, 0x5411 },             /* TIOCOUTQ */
+    { 0x40087468, 0x5413 },         /* TIOCGWINSZ */
+    { (int32_t)0x80087467, 0x5414 },/* TIOCSWINSZ */
+    { 0x741d, 0x5415 },             /* TIOCMGET */
+    { 0x741b, 0x5416 },             /* TIOCMBIS */
+    { 0x741c, 0x5417 },             /* TIOCMBIC */
+    { 0x741a, 0x5418 },             /* TIOCMSET */
+    { 0x5481, 0x5419 },             /* TIOCGSOFTCAR */
+    { 0x5482, 0x541a },             /* TIOCSSOFTCAR */
+    { 0x467f, 0x541b },             /* FIONREAD */
+    { (int32_t)0x80047478, 0x541d },/* TIOCCONS */
+    { 0x5470, 0x5420 },             /* TIOCPKT */
+    { 0x667e, 0x5421 },             /* FIONBIO */
+    { 0x5471, 0x5422 },             /* TIOCNOTTY */
+    { 0x5486, 0x5425 },             /* TCSBRKP */
+    { 0x7416, 0x5429 },             /* TIOCGSID */
+    { 0x40045430, (int32_t)0x80045430 },   /* TIOCGPTN */
+    { (int32_t)0x80045431, 0x40045431 },   /* TIOCSPTLCK */
+    { 0x40045432, (int32_t)0x80045432 },   /* TIOCGDEV */
+    { 0x40045438, (int32_t)0x80045438 },   /* TIOCGPKT */
+    { 0x40045439, (int32_t)0x80045439 },   /* TIOCGPTLCK */
+    { 0x40045440, (int32_t)0x80045440 },   /* TIOCGEXCL */
+    { 0x20005441, 0x5441 },         /* TIOCGPTPEER */
+    { 0x6602, 0x5450 },             /* FIONCLEX */
+    { 0x6601, 0x5451 },             /* FIOCLEX */
+    { 0x667d, 0x5452 },             /* FIOASYNC */
+    { 0x667f, 0x5460 },             /* FIOQSIZE */
+    { (int32_t)0x8004667c, 0x8901 },/* FIOSETOWN */
+    { (int32_t)0x80047308, 0x8902 },/* SIOCSPGRP */
+    { 0x4004667b, 0x8903 },         /* FIOGETOWN */
+    { 0x40047309, 0x8904 },         /* SIOCGPGRP */
+    { 0x40047307, 0x8905 },         /* SIOCATMARK */
+    { ABI_VALUE_END, 0 },
+};
+
+/* c_lflag bits (asm/termbits.h): IEXTEN, FLUSHO and TOSTOP move. */
+const AbiFlagMap mips_termios_lflag[] = {
+    { 0x00001, 0x00001, ISIG, ISIG },
+    { 0x00002, 0x00002, ICANON, ICANON },
+    { 0x00004, 0x00004, XCASE, XCASE },
+    { 0x00008, 0x00008, ECHO, ECHO },
+    { 0x00010, 0x00010, ECHOE, ECHOE },
+    { 0x00020, 0x00020, ECHOK, ECHOK },
+    { 0x00040, 0x00040, ECHONL, ECHONL },
+    { 0x00080, 0x00080, NOFLSH, NOFLSH },
+    { 0x00100, 0x00100, IEXTEN, IEXTEN },
+    { 0x00200, 0x00200, ECHOCTL, ECHOCTL },
+    { 0x00400, 0x00400, ECHOPRT, ECHOPRT },
+    { 0x00800, 0x00800, ECHOKE, ECHOKE },
+    { 0x02000, 0x02000, FLUSHO, FLUSHO },
+    { 0x04000, 0x04000, PENDIN, PENDIN },
+    { 0x08000, 0x08000, TOSTOP, TOSTOP },
+    { 0x10000, 0x10000, EXTPROC, EXTPROC },
+    { 0, 0, 0, 0 },
 };

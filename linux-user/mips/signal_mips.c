@@ -152,19 +152,6 @@ static int mips_restore_sigcontext(MipsState *env, uint32_t sc)
     return 0;
 }
 
-/* MIPS's stack_t is {ss_sp, ss_size, ss_flags}; the generic helpers
- * write {ss_sp, ss_flags, ss_size}: swap the last two words. */
-static int mips_swap_stack_words(uint32_t addr)
-{
-    uint32_t a, b;
-
-    if (guest_get_u32(addr + 4, &a) || guest_get_u32(addr + 8, &b) ||
-        guest_put_u32(addr + 4, b) || guest_put_u32(addr + 8, a)) {
-        return -EFAULT;
-    }
-    return 0;
-}
-
 int mips_setup_frame(CpuCommon *cpu, int tgt_sig,
                      const struct TgtSigAction *ka,
                      const struct TgtSigInfo *info,
@@ -191,7 +178,6 @@ int mips_setup_frame(CpuCommon *cpu, int tgt_sig,
         r |= guest_put_u32(uc + UC_FLAGS, 0);
         r |= guest_put_u32(uc + UC_LINK, 0);
         r |= signal_save_altstack(cpu, uc + UC_STACK, env->gpr[29]);
-        r |= mips_swap_stack_words(uc + UC_STACK);
         r |= mips_save_sigcontext(env, uc + UC_MCONTEXT);
         r |= signal_sigset_to_guest(uc + UC_SIGMASK, &set, 16);
     } else {
@@ -229,11 +215,7 @@ int64_t mips_do_sigreturn(CpuCommon *cpu, bool rt)
     }
     signal_set_blocked(cpu, &set);
     if (rt) {
-        /* restore_altstack() reads the generic order: swap a copy. */
-        uint32_t st = frame + RT_UC + UC_STACK;
-        if (mips_swap_stack_words(st) == 0) {
-            signal_restore_altstack(cpu, st, env->gpr[29]);
-        }
+        signal_restore_altstack(cpu, frame + RT_UC + UC_STACK, env->gpr[29]);
     }
     return SYSCALL_RET_NOREGS;
 }
