@@ -181,13 +181,18 @@ static void opt_eval2(IrOpcode opc, IrType t, const uint64_t *in,
 
 /* ---- Forward pass: folding and propagation ---------------------------- */
 
+/* What the forward pass knows of one temp. */
+typedef struct OptTemp {
+    IrTemp copy;          /* a temp holding t's value, or IR_NO_TEMP */
+    uint32_t copy_ver;    /* ver of copy when the copy was made */
+    uint32_t copy_bb;     /* basic block number when the copy was made */
+    uint32_t ver;         /* bumped at every write of the temp */
+} OptTemp;
+
 typedef struct OptCtx {
     IrBlock *b;
-    uint32_t nt;          /* temps when the pass began: size of the maps */
-    IrTemp *copy;         /* copy[t]: a temp holding t's value, or none */
-    uint32_t *copy_ver;   /* ver[copy[t]] when the copy was made */
-    uint32_t *copy_bb;    /* basic block number when the copy was made */
-    uint32_t *ver;        /* bumped at every write of a temp */
+    uint32_t nt;          /* temps when the pass began: size of the map */
+    OptTemp *tm;          /* nt entries */
     uint32_t bb;          /* current basic block number */
     uint32_t *label_refs; /* branches to each label still in the block */
     IrOp *out;            /* the rewritten ops */
@@ -217,12 +222,16 @@ static uint64_t opt_val(const OptCtx *c, IrTemp t)
 /* The temp that currently holds the same value as t (t itself if none). */
 static IrTemp opt_resolve(const OptCtx *c, IrTemp t)
 {
-    if (t >= c->nt || c->copy[t] == IR_NO_TEMP || c->copy_bb[t] != c->bb) {
+    if (t >= c->nt) {
         return t;
     }
-    IrTemp s = c->copy[t];
+    const OptTemp *m = &c->tm[t];
+    if (m->copy == IR_NO_TEMP || m->copy_bb != c->bb) {
+        return t;
+    }
+    IrTemp s = m->copy;
     if (s < c->nt && c->b->temps[s].kind != IR_TEMP_CONST &&
-        c->ver[s] != c->copy_ver[t]) {
+        c->tm[s].ver != m->copy_ver) {
         return t;
     }
     return s;
@@ -234,11 +243,12 @@ static void opt_write(OptCtx *c, IrTemp d, IrTemp src)
     if (d >= c->nt) {
         return;
     }
-    c->ver[d]++;
-    c->copy[d] = src;
+    OptTemp *m = &c->tm[d];
+    m->ver++;
+    m->copy = src;
     if (src != IR_NO_TEMP) {
-        c->copy_ver[d] = src < c->nt ? c->ver[src] : 0;
-        c->copy_bb[d] = c->bb;
+        m->copy_ver = src < c->nt ? c->tm[src].ver : 0;
+        m->copy_bb = c->bb;
     }
 }
 
@@ -666,13 +676,14 @@ static void opt_forward(IrBlock *b)
     memset(&c, 0, sizeof(c));
     c.b = b;
     c.nt = b->nb_temps;
-    c.copy = opt_alloc(c.nt * sizeof(*c.copy));
-    c.copy_ver = opt_alloc(c.nt * sizeof(*c.copy_ver));
-    c.copy_bb = opt_alloc(c.nt * sizeof(*c.copy_bb));
-    c.ver = opt_alloc(c.nt * sizeof(*c.ver));
+    c.tm = malloc((c.nt ? c.nt : 1) * sizeof(*c.tm));
     c.label_refs = opt_alloc(b->nb_labels * sizeof(*c.label_refs));
+    if (!c.tm) {
+        abort();
+    }
     for (uint32_t t = 0; t < c.nt; t++) {
-        c.copy[t] = IR_NO_TEMP;
+        c.tm[t].copy = IR_NO_TEMP;
+        c.tm[t].ver = 0;
     }
     for (uint32_t i = 0; i < b->nb_ops; i++) {
         const IrOp *op = &b->ops[i];
@@ -682,8 +693,12 @@ static void opt_forward(IrBlock *b)
             c.label_refs[op->args[op->nin + 1]]++;
         }
     }
+    /* Not zeroed: every op pushed is copied whole. */
     c.cap_out = b->nb_ops + 16;
-    c.out = opt_alloc(c.cap_out * sizeof(*c.out));
+    c.out = malloc(c.cap_out * sizeof(*c.out));
+    if (!c.out) {
+        abort();
+    }
 
     for (uint32_t i = 0; i < b->nb_ops; i++) {
         IrOp op = b->ops[i];
@@ -694,34 +709,54 @@ static void opt_forward(IrBlock *b)
     b->ops = c.out;
     b->nb_ops = c.nb_out;
     b->cap_ops = c.cap_out;
-    free(c.copy);
-    free(c.copy_ver);
-    free(c.copy_bb);
-    free(c.ver);
+    free(c.tm);
     free(c.label_refs);
 }
 
 /* ---- Backward pass: liveness, dead code, dead global stores ----------- */
 
+/* Liveness with O(1) updates of a whole temp kind: a temp's own bit
+ * counts only while its stamp equals its kind's epoch; otherwise the
+ * kind's value set at that epoch applies. */
+#define OPT_NB_KINDS (IR_TEMP_ENV + 1)
+
 typedef struct OptLive {
     IrBlock *b;
-    uint8_t *live;
+    uint32_t *stamp;
+    uint8_t *bit;
+    uint32_t epoch[OPT_NB_KINDS];
+    uint8_t kind_val[OPT_NB_KINDS];
+    uint32_t next_epoch;
 } OptLive;
+
+static bool opt_live(const OptLive *l, IrTemp t)
+{
+    unsigned k = l->b->temps[t].kind;
+    return l->stamp[t] == l->epoch[k] ? l->bit[t] : l->kind_val[k];
+}
+
+static void opt_set_live(OptLive *l, IrTemp t, bool v)
+{
+    l->stamp[t] = l->epoch[l->b->temps[t].kind];
+    l->bit[t] = v;
+}
 
 static void opt_set_kind(OptLive *l, IrTempKind kind, bool v)
 {
-    for (uint32_t t = 0; t < l->b->nb_temps; t++) {
-        if (l->b->temps[t].kind == kind) {
-            l->live[t] = v;
-        }
+    l->epoch[kind] = l->next_epoch++;
+    l->kind_val[kind] = v;
+}
+
+static void opt_set_all(OptLive *l, bool v)
+{
+    for (unsigned k = 0; k < OPT_NB_KINDS; k++) {
+        opt_set_kind(l, (IrTempKind)k, v);
     }
 }
 
 static void opt_globals_live(OptLive *l)
 {
-    for (IrTemp g = 1; g < l->b->nb_globals; g++) {
-        l->live[g] = 1;
-    }
+    opt_set_kind(l, IR_TEMP_GLOBAL, true);
 }
 
 /* May the op be dropped when none of its outputs is used? */
@@ -757,8 +792,14 @@ static bool opt_exposes_globals(const IrOp *op)
 
 static void opt_backward(IrBlock *b)
 {
-    OptLive l = { b, opt_alloc(b->nb_temps) };
+    OptLive l;
+    memset(&l, 0, sizeof(l));
+    l.b = b;
+    l.stamp = opt_alloc(b->nb_temps * sizeof(*l.stamp));
+    l.bit = opt_alloc(b->nb_temps);
+    l.next_epoch = 1;
     /* Falling off the end is an exit: only globals matter there. */
+    opt_set_all(&l, false);
     opt_globals_live(&l);
 
     for (uint32_t i = b->nb_ops; i-- > 0;) {
@@ -773,7 +814,7 @@ static void opt_backward(IrBlock *b)
         case IR_BR:
             /* Nothing after a BR runs before the next label, where the
              * ephemerals die; the target may want any local or global. */
-            memset(l.live, 0, b->nb_temps);
+            opt_set_all(&l, false);
             opt_set_kind(&l, IR_TEMP_LOCAL, true);
             break;
         case IR_BRCOND:
@@ -781,7 +822,7 @@ static void opt_backward(IrBlock *b)
             break;
         case IR_EXIT_TB:
         case IR_EXIT_LOOKUP:
-            memset(l.live, 0, b->nb_temps);
+            opt_set_all(&l, false);
             break;
         default:
             break;
@@ -789,7 +830,7 @@ static void opt_backward(IrBlock *b)
         if (opt_removable(op)) {
             bool used = false;
             for (unsigned j = 0; j < op->nout; j++) {
-                used |= l.live[op->args[j]] != 0;
+                used |= opt_live(&l, (IrTemp)op->args[j]);
             }
             if (!used) {
                 op->opc = IR_NOP;
@@ -797,17 +838,18 @@ static void opt_backward(IrBlock *b)
             }
         }
         for (unsigned j = 0; j < op->nout; j++) {
-            l.live[op->args[j]] = 0;
+            opt_set_live(&l, (IrTemp)op->args[j], false);
         }
         if (opt_exposes_globals(op)) {
             opt_globals_live(&l);
         }
         for (unsigned j = 0; j < op->nin; j++) {
             IrTemp t = (IrTemp)op->args[op->nout + j];
-            l.live[t] = 1;
+            opt_set_live(&l, t, true);
         }
     }
-    free(l.live);
+    free(l.stamp);
+    free(l.bit);
 
     uint32_t n = 0;
     for (uint32_t i = 0; i < b->nb_ops; i++) {

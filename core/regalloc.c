@@ -15,7 +15,11 @@ static bool ra_kind_fixed(uint8_t kind)
 
 void ra_liveness(const IrBlock *b, uint32_t *dead)
 {
-    uint8_t *live = calloc(b->nb_temps ? b->nb_temps : 1, 1);
+    /* A temp is live when its stamp equals `epoch`; bumping the epoch
+     * kills every temp at once (labels and exits are frequent, and
+     * clearing an array per label made liveness quadratic). */
+    uint32_t *live = calloc(b->nb_temps ? b->nb_temps : 1, sizeof(*live));
+    uint32_t epoch = 1;
     if (!live) {
         abort();
     }
@@ -29,14 +33,14 @@ void ra_liveness(const IrBlock *b, uint32_t *dead)
             continue;
         }
         if (op->opc == IR_BR || (flags & IR_OPF_EXIT)) {
-            memset(live, 0, b->nb_temps);
+            epoch++;
         }
         for (unsigned k = 0; k < op->nout; k++) {
             IrTemp t = (IrTemp)op->args[k];
             if (ra_kind_fixed(b->temps[t].kind)) {
                 continue;
             }
-            if (!live[t]) {
+            if (live[t] != epoch) {
                 bits |= 1u << k;
             }
             live[t] = 0;
@@ -46,15 +50,15 @@ void ra_liveness(const IrBlock *b, uint32_t *dead)
             if (ra_kind_fixed(b->temps[t].kind)) {
                 continue;
             }
-            if (!live[t]) {
+            if (live[t] != epoch) {
                 bits |= 1u << k;
             }
-            live[t] = 1;
+            live[t] = epoch;
         }
         dead[i] = bits;
         if (flags & IR_OPF_BB_START) {
             /* Nothing is carried in registers into a label. */
-            memset(live, 0, b->nb_temps);
+            epoch++;
         }
     }
     free(live);
@@ -66,10 +70,9 @@ bool ra_init(RaState *ra, IrBlock *b, const RaHost *host, void *ctx)
     ra->host = host;
     ra->ctx = ctx;
     ra->b = b;
-    ra->temps = calloc(b->nb_temps ? b->nb_temps : 1, sizeof(RaTemp));
-    ra->dead = calloc(b->nb_ops ? b->nb_ops : 1, sizeof(uint32_t));
-    ra->slot_used = calloc(host->frame_slots ? host->frame_slots : 1, 1);
-    if (!ra->temps || !ra->dead || !ra->slot_used) {
+    ra->temps = malloc((b->nb_temps ? b->nb_temps : 1) * sizeof(RaTemp));
+    ra->dead = malloc((b->nb_ops ? b->nb_ops : 1) * sizeof(uint32_t));
+    if (!ra->temps || !ra->dead) {
         ra_free(ra);
         return false;
     }
@@ -78,6 +81,7 @@ bool ra_init(RaState *ra, IrBlock *b, const RaHost *host, void *ctx)
     }
     for (uint32_t t = 0; t < b->nb_temps; t++) {
         RaTemp *ts = &ra->temps[t];
+        memset(ts, 0, sizeof(*ts));
         switch (b->temps[t].kind) {
         case IR_TEMP_ENV:
             ts->state = RA_REG;
@@ -87,8 +91,21 @@ bool ra_init(RaState *ra, IrBlock *b, const RaHost *host, void *ctx)
         case IR_TEMP_CONST:
             ts->state = RA_CONST;
             break;
-        case IR_TEMP_GLOBAL:
         case IR_TEMP_LOCAL:
+            if (!(ra->nb_locals & (ra->nb_locals + 1)) || !ra->locals) {
+                /* Grows at 0, 1, 3, 7... entries: capacity 2n+1. */
+                IrTemp *l = realloc(ra->locals, (2 * ra->nb_locals + 1) *
+                                                    sizeof(*l));
+                if (!l) {
+                    ra_free(ra);
+                    return false;
+                }
+                ra->locals = l;
+            }
+            ra->locals[ra->nb_locals++] = t;
+            ts->state = RA_MEM;
+            break;
+        case IR_TEMP_GLOBAL:
             ts->state = RA_MEM;
             break;
         default:
@@ -104,10 +121,12 @@ void ra_free(RaState *ra)
 {
     free(ra->temps);
     free(ra->dead);
-    free(ra->slot_used);
+    free(ra->slot_temp);
+    free(ra->locals);
     ra->temps = NULL;
     ra->dead = NULL;
-    ra->slot_used = NULL;
+    ra->slot_temp = NULL;
+    ra->locals = NULL;
 }
 
 void ra_op_begin(RaState *ra, uint32_t idx)
@@ -132,6 +151,26 @@ bool ra_const_val(const RaState *ra, IrTemp t, uint64_t *val)
     return true;
 }
 
+/* ---- Register ownership ---------------------------------------------- */
+
+static void ra_set_owner(RaState *ra, int reg, IrTemp t)
+{
+    ra->reg_temp[reg] = (int32_t)t;
+    ra->occupied |= 1u << reg;
+}
+
+static void ra_clear_owner(RaState *ra, int reg)
+{
+    ra->reg_temp[reg] = -1;
+    ra->occupied &= ~(1u << reg);
+}
+
+/* Lowest register of a nonzero mask. */
+static int ra_first(uint32_t mask)
+{
+    return __builtin_ctz(mask);
+}
+
 /* ---- Memory homes ---------------------------------------------------- */
 
 static void ra_alloc_slot(RaState *ra, IrTemp t)
@@ -140,13 +179,27 @@ static void ra_alloc_slot(RaState *ra, IrTemp t)
     if (ts->has_slot) {
         return;
     }
-    for (uint32_t s = 0; s < ra->host->frame_slots; s++) {
-        if (!ra->slot_used[s]) {
-            ra->slot_used[s] = 1;
+    if (!ra->slot_temp) {
+        ra->slot_temp = malloc((ra->host->frame_slots ? ra->host->frame_slots
+                                                      : 1) * sizeof(int32_t));
+        if (!ra->slot_temp) {
+            abort();
+        }
+    }
+    for (uint32_t s = 0; s < ra->slots_hwm; s++) {
+        if (ra->slot_temp[s] < 0) {
+            ra->slot_temp[s] = (int32_t)t;
             ts->slot = (int32_t)s;
             ts->has_slot = true;
             return;
         }
+    }
+    if (ra->slots_hwm < ra->host->frame_slots) {
+        uint32_t s = ra->slots_hwm++;
+        ra->slot_temp[s] = (int32_t)t;
+        ts->slot = (int32_t)s;
+        ts->has_slot = true;
+        return;
     }
     /* Out of frame: the block cannot be compiled. Keep going with slot 0
      * so emission finishes; the backend checks ra->failed. */
@@ -160,7 +213,7 @@ static void ra_free_slot(RaState *ra, IrTemp t)
     RaTemp *ts = &ra->temps[t];
     if (ts->has_slot && ra->b->temps[t].kind == IR_TEMP_EPHEMERAL) {
         if (!ra->failed) {
-            ra->slot_used[ts->slot] = 0;
+            ra->slot_temp[ts->slot] = -1;
         }
         ts->has_slot = false;
     }
@@ -204,7 +257,7 @@ static void ra_detach(RaState *ra, IrTemp t, bool to_mem)
 {
     RaTemp *ts = &ra->temps[t];
     if (ts->state == RA_REG) {
-        ra->reg_temp[(int)ts->reg] = -1;
+        ra_clear_owner(ra, ts->reg);
     }
     if (to_mem) {
         ts->state = RA_MEM;
@@ -225,33 +278,20 @@ static void ra_evict(RaState *ra, int reg)
     ra_detach(ra, (IrTemp)t, true);
 }
 
-static uint32_t ra_occupied(const RaState *ra)
-{
-    uint32_t m = 0;
-    for (int r = 0; r < RA_MAX_REGS; r++) {
-        if (ra->reg_temp[r] >= 0) {
-            m |= 1u << r;
-        }
-    }
-    return m;
-}
-
 /* A free register of mask in preference order, or -1. */
 static int ra_find_free(const RaState *ra, uint32_t mask)
 {
-    uint32_t ok = mask & ~ra->locked & ~ra_occupied(ra);
+    uint32_t ok = mask & ~ra->locked & ~ra->occupied;
+    if (!ok) {
+        return -1;
+    }
     for (uint32_t i = 0; i < ra->host->norder; i++) {
         int r = ra->host->order[i];
         if (ok & (1u << r)) {
             return r;
         }
     }
-    for (int r = 0; r < RA_MAX_REGS; r++) {
-        if (ok & (1u << r)) {
-            return r;
-        }
-    }
-    return -1;
+    return ra_first(ok);
 }
 
 /* An unlocked register of mask, evicting its occupant if needed. */
@@ -270,10 +310,8 @@ static int ra_pick(RaState *ra, uint32_t mask)
             victim = c;
         }
     }
-    for (int c = 0; c < RA_MAX_REGS && victim < 0; c++) {
-        if (cand & (1u << c)) {
-            victim = c;
-        }
+    if (victim < 0 && cand) {
+        victim = ra_first(cand);
     }
     if (victim < 0) {
         fprintf(stderr, "emu: regalloc: no register satisfies mask 0x%x\n",
@@ -328,8 +366,8 @@ int ra_in(RaState *ra, IrTemp t, uint32_t mask)
         ra->host->mov(ra->ctx, ra_type(ra, t), r, old);
         if (!(ra->locked & (1u << old))) {
             /* Move t's home to r. */
-            ra->reg_temp[old] = -1;
-            ra->reg_temp[r] = (int32_t)t;
+            ra_clear_owner(ra, old);
+            ra_set_owner(ra, r, t);
             ts->reg = (int8_t)r;
         }
         ra->locked |= 1u << r;
@@ -341,7 +379,7 @@ int ra_in(RaState *ra, IrTemp t, uint32_t mask)
     ts->state = RA_REG;
     ts->reg = (int8_t)r;
     ts->coherent = was_mem;
-    ra->reg_temp[r] = (int32_t)t;
+    ra_set_owner(ra, r, t);
     ra->locked |= 1u << r;
     return r;
 }
@@ -379,8 +417,8 @@ int ra_in_copy(RaState *ra, IrTemp t, uint32_t mask)
                                          ~(1u << r));
             if (other >= 0) {
                 ra->host->mov(ra->ctx, ra_type(ra, t), other, r);
-                ra->reg_temp[r] = -1;
-                ra->reg_temp[other] = (int32_t)t;
+                ra_clear_owner(ra, r);
+                ra_set_owner(ra, other, t);
                 ts->reg = (int8_t)other;
             } else {
                 ra_evict(ra, r);
@@ -408,28 +446,24 @@ int ra_scratch(RaState *ra, uint32_t mask)
 
 void ra_clobber(RaState *ra, uint32_t mask)
 {
-    for (int r = 0; r < RA_MAX_REGS; r++) {
-        if (!(mask & (1u << r))) {
-            continue;
-        }
+    for (uint32_t m = mask & ra->occupied; m; m &= m - 1) {
+        int r = ra_first(m);
         int32_t t = ra->reg_temp[r];
-        if (t >= 0) {
-            if (ra->locked & (1u << r)) {
-                fprintf(stderr, "emu: regalloc: clobbering a locked input\n");
-                abort();
-            }
-            int other = ra_find_free(ra, ra->host->allocatable & ~mask);
-            if (other >= 0) {
-                ra->host->mov(ra->ctx, ra_type(ra, (IrTemp)t), other, r);
-                ra->reg_temp[r] = -1;
-                ra->reg_temp[other] = t;
-                ra->temps[t].reg = (int8_t)other;
-            } else {
-                ra_evict(ra, r);
-            }
+        if (ra->locked & (1u << r)) {
+            fprintf(stderr, "emu: regalloc: clobbering a locked input\n");
+            abort();
         }
-        ra->locked |= 1u << r;
+        int other = ra_find_free(ra, ra->host->allocatable & ~mask);
+        if (other >= 0) {
+            ra->host->mov(ra->ctx, ra_type(ra, (IrTemp)t), other, r);
+            ra_clear_owner(ra, r);
+            ra_set_owner(ra, other, (IrTemp)t);
+            ra->temps[t].reg = (int8_t)other;
+        } else {
+            ra_evict(ra, r);
+        }
     }
+    ra->locked |= mask;
 }
 
 static bool ra_is_output(const RaState *ra, IrTemp t)
@@ -477,23 +511,19 @@ int ra_out(RaState *ra, IrTemp t, uint32_t mask, uint32_t alias)
     if (ts->state == RA_REG) {
         /* The old value is overwritten; its register may still be an
          * input of this op, so it stays locked. */
-        ra->reg_temp[(int)ts->reg] = -1;
+        ra_clear_owner(ra, ts->reg);
     }
-    int r = -1;
-    uint32_t ok = mask & alias & ~ra_occupied(ra);
-    for (int c = 0; c < RA_MAX_REGS; c++) {
-        if (ok & (1u << c)) {
-            r = c;
-            break;
-        }
-    }
-    if (r < 0) {
+    int r;
+    uint32_t ok = mask & alias & ~ra->occupied;
+    if (ok) {
+        r = ra_first(ok);
+    } else {
         r = ra_pick(ra, mask);
     }
     ts->state = RA_REG;
     ts->reg = (int8_t)r;
     ts->coherent = false;
-    ra->reg_temp[r] = (int32_t)t;
+    ra_set_owner(ra, r, t);
     ra->locked |= 1u << r;
     return r;
 }
@@ -520,11 +550,8 @@ void ra_op_end(RaState *ra)
 
 void ra_sync(RaState *ra, bool locals)
 {
-    for (int r = 0; r < RA_MAX_REGS; r++) {
-        int32_t t = ra->reg_temp[r];
-        if (t < 0) {
-            continue;
-        }
+    for (uint32_t m = ra->occupied; m; m &= m - 1) {
+        int32_t t = ra->reg_temp[ra_first(m)];
         uint8_t kind = ra->b->temps[t].kind;
         if (kind == IR_TEMP_GLOBAL || (locals && kind == IR_TEMP_LOCAL)) {
             ra_store(ra, (IrTemp)t);
@@ -534,9 +561,9 @@ void ra_sync(RaState *ra, bool locals)
 
 void ra_save_globals(RaState *ra)
 {
-    for (int r = 0; r < RA_MAX_REGS; r++) {
-        int32_t t = ra->reg_temp[r];
-        if (t >= 0 && ra->b->temps[t].kind == IR_TEMP_GLOBAL) {
+    for (uint32_t m = ra->occupied; m; m &= m - 1) {
+        int32_t t = ra->reg_temp[ra_first(m)];
+        if (ra->b->temps[t].kind == IR_TEMP_GLOBAL) {
             ra_store(ra, (IrTemp)t);
             ra_detach(ra, (IrTemp)t, true);
         }
@@ -545,26 +572,29 @@ void ra_save_globals(RaState *ra)
 
 void ra_label_reset(RaState *ra)
 {
-    for (int r = 0; r < RA_MAX_REGS; r++) {
-        ra->reg_temp[r] = -1;
-    }
-    for (uint32_t t = ra->b->nb_globals; t < ra->b->nb_temps; t++) {
+    /* Only temps in registers or frame slots carry state to forget;
+     * globals and locals go back to memory, ephemerals die. */
+    for (uint32_t m = ra->occupied; m; m &= m - 1) {
+        int r = ra_first(m);
+        IrTemp t = (IrTemp)ra->reg_temp[r];
         RaTemp *ts = &ra->temps[t];
-        switch (ra->b->temps[t].kind) {
-        case IR_TEMP_LOCAL:
-            ts->state = RA_MEM;
-            break;
-        case IR_TEMP_EPHEMERAL:
+        ra->reg_temp[r] = -1;
+        if (ra->b->temps[t].kind == IR_TEMP_EPHEMERAL) {
             ts->state = RA_DEAD;
             ra_free_slot(ra, t);
-            break;
-        default:
-            break;
+        } else {
+            ts->state = RA_MEM;
         }
     }
-    for (uint32_t t = 0; t < ra->b->nb_globals; t++) {
-        if (ra->b->temps[t].kind == IR_TEMP_GLOBAL) {
-            ra->temps[t].state = RA_MEM;
+    ra->occupied = 0;
+    for (uint32_t s = 0; s < ra->slots_hwm; s++) {
+        int32_t t = ra->slot_temp[s];
+        if (t >= 0 && ra->b->temps[t].kind == IR_TEMP_EPHEMERAL) {
+            ra->temps[t].state = RA_DEAD;
+            ra_free_slot(ra, (IrTemp)t);
         }
+    }
+    for (uint32_t i = 0; i < ra->nb_locals; i++) {
+        ra->temps[ra->locals[i]].state = RA_MEM;
     }
 }

@@ -64,9 +64,16 @@ typedef struct RaState {
     IrBlock *b;
     RaTemp *temps;          /* nb_temps entries */
     uint32_t *dead;         /* per op: bit k set when args[k] dies there */
-    uint8_t *slot_used;     /* frame_slots entries */
+    /* Frame slots: owner temp of each slot below slots_hwm, or -1 when
+     * free (allocated on first use; frame_slots entries). */
+    int32_t *slot_temp;
+    uint32_t slots_hwm;
     int32_t reg_temp[RA_MAX_REGS];  /* owner temp, or -1 */
+    uint32_t occupied;      /* registers with an owner (reg_temp >= 0) */
     uint32_t locked;        /* registers in use by the current op */
+    /* The block's locals (they go back to memory at every label). */
+    IrTemp *locals;
+    uint32_t nb_locals;
     uint32_t cur_op;
     bool inputs_done;
     bool failed;            /* ran out of frame slots */
