@@ -23,6 +23,10 @@ void mips_cpu_reset(MipsState *env, bool big_endian, uint32_t features)
     env->big_endian = big_endian;
     env->features = features;
     env->lladdr = 1;
+    fpu_status_init_mips(&env->fp_status, false);
+    /* Legacy-NaN MIPS FPUs return the default NaN for every NaN result,
+     * payloads are not propagated (QEMU models the same). */
+    env->fp_status.default_nan = true;
     if (features & MIPS_FEATURE_FPU) {
         /* FIR of a 24Kf/34Kf/74Kf: F64, L, W, D, S, PRId 0x93 rev. */
         env->fcr0 = 0x00f30000u | (0x93u << 8);

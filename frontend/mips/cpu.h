@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "core/exec.h"
+#include "core/fpu/fpu.h"
 #include "core/guest.h"
 
 /* ELF machine of MIPS (EM_MIPS). */
@@ -93,6 +94,10 @@ typedef struct MipsState {
     /* Details of the last MIPS_EXCP_* (see the enum). */
     uint32_t excp_insn;
     uint32_t excp_info;
+    /* core/fpu rules: legacy NaN encoding, tininess before rounding; the
+     * rounding mode and flushing are taken from fcr31 at every operation,
+     * the flags it accumulates become fcr31's cause bits. */
+    FpuStatus fp_status;
 } MipsState;
 
 /* Size of the state to allocate (bytes) and its initial values: zeroed

@@ -1,13 +1,22 @@
 /* frontend/mips/translate-fpu.c — coprocessor 1 for the o32 ABI with
  * FR = 0 (what Debian's FPXX code gets): a double lives in an even/odd
  * pair of 32-bit registers, the low word in the even one. Data movement,
- * FCSR access and the condition-code branches are micro-ops; arithmetic
- * waits for core/fpu and raises Coprocessor Unusable (SIGILL) until then.
+ * FCSR access, sign changes and the condition-code branches are
+ * micro-ops; arithmetic, conversions and compares call fpu_helper.c
+ * (core/fpu). A model without FPU raises Coprocessor Unusable (SIGILL).
  */
 #include <stddef.h>
 
+#include "fpu_helper.h"
 #include "helper.h"
 #include "translate.h"
+
+/* The fmt field of the fmt operations, whose top bit the patterns fix. */
+static int mips_fmt16(DisasCtx *ctx, int x)
+{
+    (void)ctx;
+    return x | 16;
+}
 
 #include "fpu.c.inc"
 
@@ -16,7 +25,8 @@ bool mips_decode_fpu(DisasCtx *d, uint32_t insn)
     return decode_fpu(d, insn);
 }
 
-enum { FMT_S = 16, FMT_D = 17, FMT_W = 20, FMT_L = 21 };
+enum { FMT_S = MIPS_FMT_S, FMT_D = MIPS_FMT_D, FMT_W = MIPS_FMT_W,
+       FMT_L = MIPS_FMT_L };
 
 static int32_t fpr_off(int r)
 {
@@ -350,23 +360,158 @@ static bool trans_MOVN_fmt(DisasCtx *d, arg_MOVN_fmt *a)
     return true;
 }
 
-/* ---- Arithmetic (waits for core/fpu) ----------------------------------------- */
+/* ---- Arithmetic, conversions, compares (fpu_helper.c) ------------------- */
 
-static bool trans_FOP(DisasCtx *d, arg_fr *a)
+/* Under FR = 0 a 64-bit operand must name an even register (odd ones are
+ * reserved: QEMU and hardware trap them as RI). */
+static bool reg_ok(int fmt, int r)
 {
-    if (a->fmt != FMT_S && a->fmt != FMT_D && a->fmt != FMT_W &&
-        a->fmt != FMT_L) {
+    return !((fmt == FMT_D || fmt == FMT_L) && (r & 1));
+}
+
+static void gen_fp(DisasCtx *d, int op, int fmt, int fd, int fs, int ft)
+{
+    IrBlock *b = d->b;
+    IrTemp args[6] = {
+        IR_ENV, ir_const(b, IR_I32, (uint32_t)op),
+        ir_const(b, IR_I32, (uint32_t)fmt), ir_const(b, IR_I32, (uint32_t)fd),
+        ir_const(b, IR_I32, (uint32_t)fs), ir_const(b, IR_I32, (uint32_t)ft),
+    };
+
+    ir_call(b, &mips_helper_fp_desc, IR_NO_TEMP, 6, args);
+}
+
+/* Operations on S and D: fd = op(fs, ft). */
+static bool gen_fp_sd(DisasCtx *d, arg_fr *a, int op)
+{
+    if (!fmt_ok(a->fmt) || !reg_ok(a->fmt, a->fd) || !reg_ok(a->fmt, a->fs) ||
+        !reg_ok(a->fmt, a->ft)) {
         return false;
     }
-    mips_gen_exception(d, MIPS_EXCP_CPU, d->insn);
+    if (fpu_check(d)) {
+        gen_fp(d, op, a->fmt, a->fd, a->fs, a->ft);
+    }
     return true;
 }
 
-static bool trans_FMADD(DisasCtx *d, arg_FMADD *a)
+static bool trans_ADD_fmt(DisasCtx *d, arg_fr *a) { return gen_fp_sd(d, a, MIPS_FP_ADD); }
+static bool trans_SUB_fmt(DisasCtx *d, arg_fr *a) { return gen_fp_sd(d, a, MIPS_FP_SUB); }
+static bool trans_MUL_fmt(DisasCtx *d, arg_fr *a) { return gen_fp_sd(d, a, MIPS_FP_MUL); }
+static bool trans_DIV_fmt(DisasCtx *d, arg_fr *a) { return gen_fp_sd(d, a, MIPS_FP_DIV); }
+static bool trans_SQRT_fmt(DisasCtx *d, arg_fr *a) { return gen_fp_sd(d, a, MIPS_FP_SQRT); }
+static bool trans_RECIP_fmt(DisasCtx *d, arg_fr *a) { return gen_fp_sd(d, a, MIPS_FP_RECIP); }
+static bool trans_RSQRT_fmt(DisasCtx *d, arg_fr *a) { return gen_fp_sd(d, a, MIPS_FP_RSQRT); }
+
+/* ABS and NEG change the sign bit only (no exception, as QEMU and
+ * cores with ABS2008 = 0 behave for non-NaN operands). */
+static bool gen_sign(DisasCtx *d, arg_fr *a, bool neg)
 {
-    if (a->fmt != 0 && a->fmt != 1) {
+    IrTemp t;
+    int hi;
+
+    if (!fmt_ok(a->fmt) || !reg_ok(a->fmt, a->fd) || !reg_ok(a->fmt, a->fs)) {
         return false;
     }
-    mips_gen_exception(d, MIPS_EXCP_CPU, d->insn);
+    if (!fpu_check(d)) {
+        return true;
+    }
+    hi = a->fmt == FMT_D ? 1 : 0;
+    if (hi) {
+        st_fpr(d, a->fd, ld_fpr(d, a->fs));
+    }
+    t = ld_fpr(d, a->fs + hi);
+    if (neg) {
+        ir_xori(d->b, t, t, 0x80000000u);
+    } else {
+        ir_andi(d->b, t, t, 0x7fffffffu);
+    }
+    st_fpr(d, a->fd + hi, t);
+    return true;
+}
+
+static bool trans_ABS_fmt(DisasCtx *d, arg_fr *a) { return gen_sign(d, a, false); }
+static bool trans_NEG_fmt(DisasCtx *d, arg_fr *a) { return gen_sign(d, a, true); }
+
+/* ROUND/TRUNC/CEIL/FLOOR to L (func 0-3) or W (4-7), from S or D. */
+static bool trans_CVT_int(DisasCtx *d, arg_fr *a)
+{
+    static const int ops[8] = {
+        MIPS_FP_ROUND_L, MIPS_FP_TRUNC_L, MIPS_FP_CEIL_L, MIPS_FP_FLOOR_L,
+        MIPS_FP_ROUND_W, MIPS_FP_TRUNC_W, MIPS_FP_CEIL_W, MIPS_FP_FLOOR_W,
+    };
+    int dfmt = a->func < 4 ? FMT_L : FMT_W;
+
+    if (!fmt_ok(a->fmt) || !reg_ok(a->fmt, a->fs) || !reg_ok(dfmt, a->fd)) {
+        return false;
+    }
+    if (fpu_check(d)) {
+        gen_fp(d, ops[a->func], a->fmt, a->fd, a->fs, 0);
+    }
+    return true;
+}
+
+/* CVT.<to>.<fmt>: the source format in fmt; converting to itself is
+ * reserved. */
+static bool gen_cvt(DisasCtx *d, arg_fr *a, int to, int op)
+{
+    if (a->fmt == to || (a->fmt != FMT_S && a->fmt != FMT_D &&
+                         a->fmt != FMT_W && a->fmt != FMT_L) ||
+        ((to == FMT_W || to == FMT_L) && !fmt_ok(a->fmt)) ||
+        !reg_ok(a->fmt, a->fs) || !reg_ok(to, a->fd)) {
+        return false;
+    }
+    if (fpu_check(d)) {
+        gen_fp(d, op, a->fmt, a->fd, a->fs, 0);
+    }
+    return true;
+}
+
+static bool trans_CVT_S(DisasCtx *d, arg_fr *a) { return gen_cvt(d, a, FMT_S, MIPS_FP_CVT_S); }
+static bool trans_CVT_D(DisasCtx *d, arg_fr *a) { return gen_cvt(d, a, FMT_D, MIPS_FP_CVT_D); }
+static bool trans_CVT_W(DisasCtx *d, arg_fr *a) { return gen_cvt(d, a, FMT_W, MIPS_FP_CVT_W); }
+static bool trans_CVT_L(DisasCtx *d, arg_fr *a) { return gen_cvt(d, a, FMT_L, MIPS_FP_CVT_L); }
+
+static bool trans_C_cond(DisasCtx *d, arg_C_cond *a)
+{
+    IrBlock *b = d->b;
+    IrTemp args[6];
+
+    if (!fmt_ok(a->fmt) || !reg_ok(a->fmt, a->fs) || !reg_ok(a->fmt, a->ft)) {
+        return false;
+    }
+    if (!fpu_check(d)) {
+        return true;
+    }
+    args[0] = IR_ENV;
+    args[1] = ir_const(b, IR_I32, (uint32_t)a->fmt);
+    args[2] = ir_const(b, IR_I32, (uint32_t)a->cond);
+    args[3] = ir_const(b, IR_I32, (uint32_t)a->cc);
+    args[4] = ir_const(b, IR_I32, (uint32_t)a->fs);
+    args[5] = ir_const(b, IR_I32, (uint32_t)a->ft);
+    ir_call(b, &mips_helper_fcmp_desc, IR_NO_TEMP, 6, args);
+    return true;
+}
+
+/* MADD/MSUB/NMADD/NMSUB.fmt (COP1X, release 2): fmt 0 S, 1 D. */
+static bool trans_FMADD(DisasCtx *d, arg_FMADD *a)
+{
+    IrBlock *b = d->b;
+    int fmt = a->fmt == 0 ? FMT_S : FMT_D;
+    IrTemp args[6];
+
+    if (a->fmt > 1 || !reg_ok(fmt, a->fd) || !reg_ok(fmt, a->fr) ||
+        !reg_ok(fmt, a->fs) || !reg_ok(fmt, a->ft)) {
+        return false;
+    }
+    if (!fpu_check(d)) {
+        return true;
+    }
+    args[0] = IR_ENV;
+    args[1] = ir_const(b, IR_I32, (uint32_t)((4 + a->op) << 3 | a->fmt));
+    args[2] = ir_const(b, IR_I32, (uint32_t)a->fd);
+    args[3] = ir_const(b, IR_I32, (uint32_t)a->fr);
+    args[4] = ir_const(b, IR_I32, (uint32_t)a->fs);
+    args[5] = ir_const(b, IR_I32, (uint32_t)a->ft);
+    ir_call(b, &mips_helper_fmadd_desc, IR_NO_TEMP, 6, args);
     return true;
 }
