@@ -23,6 +23,38 @@ void arm_cpu_reset(ArmState *env)
     env->ZF = 1;    /* Z clear */
     env->features = ARM_FEATURE_V5TE | ARM_FEATURE_THUMB;
     env->excl_addr = ARM_EXCL_NONE;
+    /* Linux starts a thread with FPEXC.EN and FPSCR 0 (vfp_thread_flush). */
+    fpu_status_init_arm(&env->vfp_status);
+    env->fpexc = ARM_FPEXC_EN;
+}
+
+/* FPSCR cumulative bits <-> FpuStatus flags: IOC DZC OFC UFC IXC share
+ * the library's bit positions 0-4; IDC (bit 7) is the input flush flag.
+ * The library's x86 denormal-operand flag has no FPSCR bit. */
+uint32_t arm_fpscr_read(const ArmState *env)
+{
+    uint32_t f = env->vfp_status.flags;
+
+    return env->fpscr | (f & 0x1fu) |
+           (f & FPU_FLAG_INPUT_FLUSHED ? ARM_FPSCR_IDC : 0);
+}
+
+void arm_fpscr_write(ArmState *env, uint32_t val)
+{
+    /* RMode: nearest, +inf, -inf, zero (B6.1.43). */
+    static const uint8_t rmode[4] = {
+        FPU_ROUND_NEAREST_EVEN, FPU_ROUND_UP, FPU_ROUND_DOWN, FPU_ROUND_ZERO,
+    };
+    FpuStatus *st = &env->vfp_status;
+
+    val &= ARM_FPSCR_WRITABLE;
+    env->fpscr = val & ~ARM_FPSCR_CUMULATIVE;
+    st->flags = (uint8_t)((val & 0x1fu) |
+                          (val & ARM_FPSCR_IDC ? FPU_FLAG_INPUT_FLUSHED : 0));
+    st->rounding = rmode[(val >> ARM_FPSCR_RMODE_SHIFT) & 3];
+    st->flush_inputs = (val & ARM_FPSCR_FZ) != 0;
+    st->flush_outputs = (val & ARM_FPSCR_FZ) != 0;
+    st->default_nan = (val & ARM_FPSCR_DN) != 0;
 }
 
 void arm_clear_exclusive(ArmState *env)
@@ -83,6 +115,8 @@ static void arm_tb_key(const CpuCommon *cpu, uint64_t *pc, uint32_t *flags)
                                                        : 0) |
              (env->thumb ? (env->condexec & 0xff) << ARM_TBFLAG_CONDEXEC_SHIFT
                          : 0) |
+             (env->fpscr & (ARM_FPSCR_LEN | ARM_FPSCR_STRIDE)
+                  ? ARM_TBFLAG_VFP_VEC : 0) |
              (env->features & 0xffff) << ARM_TBFLAG_FEATURES_SHIFT;
 }
 
@@ -105,6 +139,15 @@ static void arm_dump_state(CpuCommon *cpu, FILE *out)
             cpsr & ARM_CPSR_N ? 'N' : '-', cpsr & ARM_CPSR_Z ? 'Z' : '-',
             cpsr & ARM_CPSR_C ? 'C' : '-', cpsr & ARM_CPSR_V ? 'V' : '-',
             cpsr & ARM_CPSR_Q ? 'Q' : '-', env->thumb ? "T" : "A");
+    if (env->features & ARM_FEATURE_VFP) {
+        int n = env->features & ARM_FEATURE_VFP_D32 ? 32 : 16;
+        for (int i = 0; i < n; i++) {
+            fprintf(out, "D%02d=%016llx%s", i,
+                    (unsigned long long)env->vfp_d[i],
+                    (i & 1) == 1 ? "\n" : " ");
+        }
+        fprintf(out, "FPSCR: %08x\n", arm_fpscr_read(env));
+    }
 }
 
 /* -d in_asm disassembles in ARM mode only: GuestArch has one capstone

@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "core/exec.h"
+#include "core/fpu/fpu.h"
 #include "core/guest.h"
 
 /* ELF machine of ARM (EM_ARM). */
@@ -76,12 +77,33 @@ enum {
     ARM_FEATURE_V7     = 1u << 6,
     ARM_FEATURE_ARM_DIV   = 1u << 7,    /* SDIV/UDIV in ARM state */
     ARM_FEATURE_THUMB_DIV = 1u << 8,    /* SDIV/UDIV in Thumb state */
-    /* Floating point (not implemented yet: the instructions are UDEF). */
+    /* Floating point (translate-vfp.c). VFP: VFPv2 (coprocessors 10 and
+     * 11, d0-d15); VFP3: VFPv3 additions (VMOV immediate, fixed-point
+     * VCVT); VFP_D32: d16-d31; VFP4: fused multiply-add; FP16: VCVTB/
+     * VCVTT half precision. NEON (Advanced SIMD) is not implemented. */
     ARM_FEATURE_VFP    = 1u << 9,
     ARM_FEATURE_VFP3   = 1u << 10,
     ARM_FEATURE_VFP_D32 = 1u << 11,
     ARM_FEATURE_NEON   = 1u << 12,
+    ARM_FEATURE_VFP4   = 1u << 13,
+    ARM_FEATURE_FP16   = 1u << 14,
 };
+
+/* FPSCR (ARM ARM B6.1.43). The cumulative exception flags live in
+ * ArmState.vfp_status.flags (FPU_FLAG_*), the rest in ArmState.fpscr. */
+#define ARM_FPSCR_NZCV   0xf0000000u
+#define ARM_FPSCR_QC     (1u << 27)
+#define ARM_FPSCR_AHP    (1u << 26)
+#define ARM_FPSCR_DN     (1u << 25)
+#define ARM_FPSCR_FZ     (1u << 24)
+#define ARM_FPSCR_RMODE_SHIFT 22
+#define ARM_FPSCR_STRIDE 0x00300000u
+#define ARM_FPSCR_LEN    0x00070000u
+#define ARM_FPSCR_IDC    (1u << 7)
+#define ARM_FPSCR_CUMULATIVE 0x9fu     /* IDC IXC UFC OFC DZC IOC */
+/* What FPSCR keeps of a write: trap enables are RAZ/WI (no trapping). */
+#define ARM_FPSCR_WRITABLE 0xfff7009fu
+#define ARM_FPEXC_EN     (1u << 30)
 
 /* CPSR bits as arm_cpsr_read() returns them. */
 #define ARM_CPSR_N (1u << 31)
@@ -127,6 +149,16 @@ typedef struct ArmState {
     uint32_t excl_addr;
     uint32_t excl_pad;
     uint64_t excl_val;
+    /* VFP. FPSCR as arm_fpscr_read() assembles it: `fpscr` holds NZCV,
+     * QC, AHP, DN, FZ, RMode, Stride and Len; the cumulative flags are
+     * vfp_status.flags, whose rounding and flush/default-NaN modes
+     * follow RMode, FZ and DN (arm_fpscr_write keeps them in step). The
+     * FPU helpers take &vfp_status directly. */
+    uint32_t fpscr;
+    uint32_t fpexc;             /* EN always set in user mode */
+    FpuStatus vfp_status;
+    /* d0-d31; s(2n) is the low half of dn, s(2n+1) the high half. */
+    uint64_t vfp_d[32] __attribute__((aligned(8)));
 } ArmState;
 
 #define ARM_EXCL_NONE 0xffffffffu
@@ -142,15 +174,33 @@ uint32_t arm_cpsr_read(const ArmState *env);
  * other bits ignored). Changing T or IT takes effect at the next block
  * lookup. */
 void arm_cpsr_write(ArmState *env, uint32_t val, uint32_t mask);
+/* FPSCR with the cumulative flags; writing sets all of its writable
+ * fields (ARM_FPSCR_WRITABLE) and the FpuStatus modes they select. */
+uint32_t arm_fpscr_read(const ArmState *env);
+void arm_fpscr_write(ArmState *env, uint32_t val);
+/* Byte offset in ArmState of single-precision register s<n> (0..63 for
+ * the halves of d0-d31), for either host byte order. */
+static inline size_t arm_vfp_sreg_offset(unsigned n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return offsetof(ArmState, vfp_d) + 8 * (n >> 1) + 4 * ((n & 1) ^ 1);
+#else
+    return offsetof(ArmState, vfp_d) + 4 * n;
+#endif
+}
+
 /* Sets the pc like BX: bit 0 selects Thumb, the pc is val & ~1. */
 void arm_set_pc(ArmState *env, uint32_t val);
 
 /* TB flags: bit 0 = Thumb, bit 1 = ARM_FEATURE_V5_UNALIGNED, bits 9:2
- * the IT state (condexec), bits 31:16 the cpu's feature bits (so that
- * blocks of different models never mix, e.g. in the unit tests). */
+ * the IT state (condexec), bit 10 FPSCR.Len/Stride nonzero (VFP
+ * short vectors: their data-processing instructions are UDEF), bits
+ * 31:16 the cpu's feature bits (so that blocks of different models never
+ * mix, e.g. in the unit tests). */
 #define ARM_TBFLAG_THUMB 1u
 #define ARM_TBFLAG_V5_UNALIGNED 2u
 #define ARM_TBFLAG_CONDEXEC_SHIFT 2
+#define ARM_TBFLAG_VFP_VEC (1u << 10)
 #define ARM_TBFLAG_FEATURES_SHIFT 16
 
 /* Clears the exclusive monitor (CLREX, exception return, signal

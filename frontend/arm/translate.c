@@ -594,6 +594,7 @@ void arm_tb_start(TransCtx *tc)
     d->thumb = (tc->flags & ARM_TBFLAG_THUMB) != 0;
     d->v5_unaligned = (tc->flags & ARM_TBFLAG_V5_UNALIGNED) != 0;
     d->features = tc->flags >> ARM_TBFLAG_FEATURES_SHIFT;
+    d->vfp_vec = (tc->flags & ARM_TBFLAG_VFP_VEC) != 0;
     d->condexec = (tc->flags >> ARM_TBFLAG_CONDEXEC_SHIFT) & 0xff;
     d->condexec_next = d->condexec;
     d->condexec_stored = d->condexec;
@@ -623,7 +624,8 @@ static void arm_translate_a32(DisasCtx *d)
     if (cond != 0xe) {
         arm_gen_cond_skip(d, (int)cond);
     }
-    if (!arm_decode_a32(d, d->insn) && !arm_decode_a32_v6(d, d->insn)) {
+    if (!arm_decode_a32(d, d->insn) && !arm_decode_a32_v6(d, d->insn) &&
+        !arm_decode_vfp(d, d->insn)) {
         arm_gen_udef(d);
     }
 }
@@ -685,7 +687,8 @@ static void arm_translate_thumb(DisasCtx *d)
         ir_insn_start(d->b, d->pc, d->condexec);
         tc->pc_next = d->pc + 4;
         arm_thumb_it_prologue(d);
-        if (!arm_decode_t32(d, d->insn)) {
+        if (!arm_decode_t32(d, d->insn) &&
+            !((d->insn >> 28) == 0xe && arm_decode_vfp(d, d->insn))) {
             arm_gen_udef(d);
         }
         return;

@@ -36,6 +36,7 @@ typedef struct DisasCtx {
     bool thumb;
     bool v5_unaligned;      /* ARM_FEATURE_V5_UNALIGNED */
     uint32_t features;      /* ARM_FEATURE_* of the block (TB flags) */
+    bool vfp_vec;           /* FPSCR.Len/Stride nonzero (ARM_TBFLAG_VFP_VEC) */
     /* Thumb IT state (cpu.h condexec) at this instruction, and after it;
      * the translator keeps env->condexec equal to `condexec_next` while
      * an IT block runs (insn_start's extra word holds `condexec`). */
@@ -169,6 +170,9 @@ bool arm_decode_a32_v6(DisasCtx *d, uint32_t insn);
 bool arm_decode_a32_v6_uncond(DisasCtx *d, uint32_t insn);
 bool arm_decode_t16(DisasCtx *d, uint32_t insn);
 bool arm_decode_t32(DisasCtx *d, uint32_t insn);
+/* VFP (vfp.decode, translate-vfp.c): ARM words with a condition other
+ * than 1111, and Thumb-2 words with 1110 in bits 31:28. */
+bool arm_decode_vfp(DisasCtx *d, uint32_t insn);
 /* Thumb BL/BLX as one instruction: prefix hi (bits 10:0 of the first
  * halfword) and suffix halfword lo. */
 void arm_gen_thumb_bl_pair(DisasCtx *d, uint32_t hi, uint32_t lo);

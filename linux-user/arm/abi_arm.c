@@ -58,9 +58,22 @@ static bool arm_elf_flags_ok(uint32_t e_flags, char *err, size_t errlen)
 #define ARM_DIV_FEATURES (ARM_FEATURE_ARM_DIV | ARM_FEATURE_THUMB_DIV)
 #define ARM_DIV_HWCAP (TGT_ARM_HWCAP_IDIVA | TGT_ARM_HWCAP_IDIVT)
 
+#define ARM_VFP2_FEATURES ARM_FEATURE_VFP
+#define ARM_VFP3_FEATURES (ARM_FEATURE_VFP | ARM_FEATURE_VFP3 \
+                           | ARM_FEATURE_VFP_D32)
+#define ARM_VFP4_FEATURES (ARM_VFP3_FEATURES | ARM_FEATURE_VFP4 \
+                           | ARM_FEATURE_FP16)
+#define ARM_VFP2_HWCAP TGT_ARM_HWCAP_VFP
+#define ARM_VFP3_HWCAP (TGT_ARM_HWCAP_VFP | TGT_ARM_HWCAP_VFPv3 \
+                        | TGT_ARM_HWCAP_VFPD32)
+#define ARM_VFP4_HWCAP (ARM_VFP3_HWCAP | TGT_ARM_HWCAP_VFPv4)
+
 /* The hwcaps list exactly what the frontend implements for the model:
- * VFP and NEON are not implemented yet, so their bits (vfp, vfpv3,
- * vfpv4, vfpd32, neon) are absent even for the cores that have them. */
+ * VFP is there (VFPv2 on the ARM11 cores, VFPv3-D32 on Cortex-A8/A9,
+ * VFPv4-D32 with half precision on Cortex-A7/A15); NEON (Advanced SIMD)
+ * is not implemented, so no model has the neon bit (glibc then takes its
+ * VFP/ARM string functions). VFPv3-fp16 of the Cortex-A9 is not
+ * advertised (no hwcap names it; VCVTB/VCVTT are UDEF there). */
 static const AbiCpuModel arm_cpu_models[] = {
     /* Unaligned LDR/STR behave as on a real ARMv5 core under Linux's
      * default for pre-v6 cores (rotated loads, stores aligned down);
@@ -71,27 +84,30 @@ static const AbiCpuModel arm_cpu_models[] = {
     { "any", "ARMv5TE with ARMv6-style unaligned word accesses",
       "armv5tel", "v5l", ARM_V5TE_HWCAP, 0,
       ARM_FEATURE_V5TE | ARM_FEATURE_THUMB },
-    { "arm1136", "ARM1136JF-S: ARMv6K (VFPv2 not implemented)",
-      "armv6l", "v6l", ARM_V5TE_HWCAP, 0, ARM_V6_FEATURES },
-    { "arm1176", "ARM1176JZF-S: ARMv6K (VFPv2 not implemented)",
-      "armv6l", "v6l", ARM_V5TE_HWCAP, 0, ARM_V6_FEATURES },
-    { "cortex-a7", "Cortex-A7: ARMv7-A, Thumb-2, SDIV/UDIV "
-      "(VFPv4/NEON not implemented)",
-      "armv7l", "v7l", ARM_V5TE_HWCAP | ARM_DIV_HWCAP, 0,
-      ARM_V7_FEATURES | ARM_DIV_FEATURES },
-    { "cortex-a8", "Cortex-A8: ARMv7-A, Thumb-2 (VFPv3/NEON not "
-      "implemented)",
-      "armv7l", "v7l", ARM_V5TE_HWCAP, 0, ARM_V7_FEATURES },
-    { "cortex-a9", "Cortex-A9: ARMv7-A, Thumb-2 (VFPv3/NEON not "
-      "implemented)",
-      "armv7l", "v7l", ARM_V5TE_HWCAP, 0, ARM_V7_FEATURES },
-    { "cortex-a15", "Cortex-A15: ARMv7-A, Thumb-2, SDIV/UDIV (VFPv4/NEON "
-      "not implemented); the default for hard-float programs",
-      "armv7l", "v7l", ARM_V5TE_HWCAP | ARM_DIV_HWCAP, 0,
-      ARM_V7_FEATURES | ARM_DIV_FEATURES },
-    { "max", "everything implemented: ARMv7-A, Thumb-2, SDIV/UDIV",
-      "armv7l", "v7l", ARM_V5TE_HWCAP | ARM_DIV_HWCAP, 0,
-      ARM_V7_FEATURES | ARM_DIV_FEATURES },
+    { "arm1136", "ARM1136JF-S: ARMv6K, VFPv2 (d0-d15)",
+      "armv6l", "v6l", ARM_V5TE_HWCAP | ARM_VFP2_HWCAP, 0,
+      ARM_V6_FEATURES | ARM_VFP2_FEATURES },
+    { "arm1176", "ARM1176JZF-S: ARMv6K, VFPv2 (d0-d15)",
+      "armv6l", "v6l", ARM_V5TE_HWCAP | ARM_VFP2_HWCAP, 0,
+      ARM_V6_FEATURES | ARM_VFP2_FEATURES },
+    { "cortex-a7", "Cortex-A7: ARMv7-A, Thumb-2, SDIV/UDIV, VFPv4-D32 "
+      "(no NEON)",
+      "armv7l", "v7l", ARM_V5TE_HWCAP | ARM_DIV_HWCAP | ARM_VFP4_HWCAP, 0,
+      ARM_V7_FEATURES | ARM_DIV_FEATURES | ARM_VFP4_FEATURES },
+    { "cortex-a8", "Cortex-A8: ARMv7-A, Thumb-2, VFPv3-D32 (no NEON)",
+      "armv7l", "v7l", ARM_V5TE_HWCAP | ARM_VFP3_HWCAP, 0,
+      ARM_V7_FEATURES | ARM_VFP3_FEATURES },
+    { "cortex-a9", "Cortex-A9: ARMv7-A, Thumb-2, VFPv3-D32 (no NEON)",
+      "armv7l", "v7l", ARM_V5TE_HWCAP | ARM_VFP3_HWCAP, 0,
+      ARM_V7_FEATURES | ARM_VFP3_FEATURES },
+    { "cortex-a15", "Cortex-A15: ARMv7-A, Thumb-2, SDIV/UDIV, VFPv4-D32 "
+      "(no NEON); the default for hard-float programs",
+      "armv7l", "v7l", ARM_V5TE_HWCAP | ARM_DIV_HWCAP | ARM_VFP4_HWCAP, 0,
+      ARM_V7_FEATURES | ARM_DIV_FEATURES | ARM_VFP4_FEATURES },
+    { "max", "everything implemented: ARMv7-A, Thumb-2, SDIV/UDIV, "
+      "VFPv4-D32",
+      "armv7l", "v7l", ARM_V5TE_HWCAP | ARM_DIV_HWCAP | ARM_VFP4_HWCAP, 0,
+      ARM_V7_FEATURES | ARM_DIV_FEATURES | ARM_VFP4_FEATURES },
     { NULL },
 };
 

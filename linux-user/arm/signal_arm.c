@@ -11,9 +11,11 @@
  *     padding to 128 as glibc's sigset_t), uc_regspace 232 (512 bytes)
  *   sigframe (752): ucontext, retcode[2] at 744
  *   rt_sigframe (880): siginfo (128), then a sigframe at 128
- * uc_regspace holds only the terminating zero magic: the armel guest
- * (ARMv5TE) has no VFP or iWMMXt state to save, so those records are
- * omitted, as a kernel on such a cpu omits them.
+ * uc_regspace (struct aux_sigframe): on a model with VFP the VFP record
+ * (struct vfp_sigframe, arch/arm/include/asm/ucontext.h: magic
+ * 0x56465001, size 0x120, d0-d31, fpscr, then fpexc, fpinst, fpinst2),
+ * then the terminating zero magic; without VFP (ARMv5TE) only the zero,
+ * as a kernel on such a cpu writes. No iWMMXt record (no such cpu).
  */
 #include <errno.h>
 #include <pthread.h>
@@ -54,7 +56,20 @@ enum {
     ARM_NR_RT_SIGRETURN = 173,
     /* What a non-RT frame's uc_flags holds (a value trap_no never has). */
     ARM_UC_FLAGS_SIGFRAME = 0x5ac3c35a,
+
+    /* struct vfp_sigframe */
+    ARM_VFP_MAGIC = 0x56465001,
+    ARM_VFP_SIZE = 0x120,
+    ARM_VFP_FPREGS = 8,
+    ARM_VFP_FPSCR = 8 + 256,
+    ARM_VFP_FPEXC = 8 + 264,
+    ARM_VFP_FPINST = 8 + 268,
+    ARM_VFP_FPINST2 = 8 + 272,
 };
+
+_Static_assert(ARM_VFP_FPINST2 + 4 + 4 == ARM_VFP_SIZE,
+               "vfp_sigframe: 8-byte aligned struct of 0x120 bytes");
+_Static_assert(ARM_VFP_SIZE + 4 <= 512, "the VFP record fits uc_regspace");
 
 _Static_assert(ARM_UC_MCONTEXT + ARM_SC_SIZE == ARM_UC_SIGMASK,
                "ucontext: uc_sigmask follows uc_mcontext");
@@ -118,6 +133,61 @@ static uint32_t arm_sigpage(void)
     return arm_sigpage_addr;
 }
 
+/* preserve_vfp_context(): the VFP record (when the cpu has VFP) and the
+ * end magic. The handler then runs with the same FPSCR except Len and
+ * Stride (vfp_preserve_user_clear_hwstate). */
+static int arm_save_vfp(ArmState *env, uint32_t aux)
+{
+    int r = 0;
+
+    if (!(env->features & ARM_FEATURE_VFP)) {
+        return guest_put_u32(aux, 0);
+    }
+    r |= guest_put_u32(aux, ARM_VFP_MAGIC);
+    r |= guest_put_u32(aux + 4, ARM_VFP_SIZE);
+    for (int i = 0; i < 32; i++) {
+        r |= guest_put_u64(aux + ARM_VFP_FPREGS + 8 * i, env->vfp_d[i]);
+    }
+    r |= guest_put_u32(aux + ARM_VFP_FPSCR, arm_fpscr_read(env));
+    r |= guest_put_u32(aux + ARM_VFP_FPSCR + 4, 0);
+    r |= guest_put_u32(aux + ARM_VFP_FPEXC, env->fpexc);
+    r |= guest_put_u32(aux + ARM_VFP_FPINST, 0);
+    r |= guest_put_u32(aux + ARM_VFP_FPINST2, 0);
+    r |= guest_put_u32(aux + ARM_VFP_SIZE, 0);
+    if (r == 0) {
+        arm_fpscr_write(env, arm_fpscr_read(env) &
+                             ~(ARM_FPSCR_LEN | ARM_FPSCR_STRIDE));
+    }
+    return r;
+}
+
+/* restore_vfp_context(): a wrong magic or size is a bad frame. FPEXC is
+ * sanitised by the kernel (EN kept on); user code cannot change it. */
+static int arm_restore_vfp(ArmState *env, uint32_t aux)
+{
+    uint32_t magic, size, fpscr;
+    uint64_t regs[32];
+
+    if (!(env->features & ARM_FEATURE_VFP)) {
+        return 0;
+    }
+    if (guest_get_u32(aux, &magic) < 0 || guest_get_u32(aux + 4, &size) < 0 ||
+        magic != ARM_VFP_MAGIC || size != ARM_VFP_SIZE) {
+        return -EINVAL;
+    }
+    for (int i = 0; i < 32; i++) {
+        if (guest_get_u64(aux + ARM_VFP_FPREGS + 8 * i, &regs[i]) < 0) {
+            return -EFAULT;
+        }
+    }
+    if (guest_get_u32(aux + ARM_VFP_FPSCR, &fpscr) < 0) {
+        return -EFAULT;
+    }
+    memcpy(env->vfp_d, regs, sizeof(regs));
+    arm_fpscr_write(env, fpscr);
+    return 0;
+}
+
 /* setup_sigframe(): the registers, the mask and the aux area. */
 static int arm_save_sigcontext(ArmState *env, uint32_t uc,
                                const uint64_t *blocked,
@@ -139,8 +209,7 @@ static int arm_save_sigcontext(ArmState *env, uint32_t uc,
                                                               : 0);
     r |= clear_guest(uc + ARM_UC_SIGMASK, 128);
     r |= signal_sigset_to_guest(uc + ARM_UC_SIGMASK, &set, 8);
-    /* uc_regspace: no VFP / iWMMXt records, the end magic (0). */
-    r |= guest_put_u32(uc + ARM_UC_REGSPACE, 0);
+    r |= arm_save_vfp(env, uc + ARM_UC_REGSPACE);
     return r ? -EFAULT : 0;
 }
 
@@ -229,6 +298,9 @@ static int arm_restore_sigcontext(CpuCommon *cpu, uint32_t uc)
         }
     }
     if (guest_get_u32(sc + ARM_SC_CPSR, &cpsr) < 0) {
+        return -EFAULT;
+    }
+    if (arm_restore_vfp(env, uc + ARM_UC_REGSPACE) < 0) {
         return -EFAULT;
     }
     signal_set_blocked(cpu, &set);
