@@ -25,8 +25,13 @@ enum {
     MIPS_NR_PIPE = 4042,
     MIPS_NR_CACHECTL = 4148,
     MIPS_NR_SYSMIPS = 4149,
+    MIPS_NR_PRCTL = 4192,
     MIPS_NR_SET_THREAD_AREA = 4283,
 };
+
+/* prctl options only MIPS has (include/uapi/linux/prctl.h). */
+enum { TGT_PR_SET_FP_MODE = 45, TGT_PR_GET_FP_MODE = 46,
+       TGT_PR_FP_MODE_FR = 1, TGT_PR_FP_MODE_FRE = 2 };
 
 /* Register numbers of the o32 convention. */
 enum { R_V0 = 2, R_V1 = 3, R_A0 = 4, R_A3 = 7, R_T9 = 25, R_SP = 29 };
@@ -80,18 +85,18 @@ static bool mips_elf_flags_ok(uint32_t e_flags, char *err, size_t errlen)
  * implemented. uname -m is "mips" in both byte orders, as the kernel
  * reports it. */
 static const AbiCpuModel mips_cpu_models[] = {
-    { "24Kf", "MIPS 24Kf: MIPS32 release 2 with FPU (the default)",
+    { "24Kf", "MIPS 24Kf: MIPS32 release 2 with FPU",
       "mips", NULL, 0, 0, MIPS_FEATURE_FPU | MIPS_FEATURE_R2 },
-    { "24Kc", "MIPS 24Kc: MIPS32 release 2, no FPU",
+    { "24Kc", "MIPS 24Kc: MIPS32 release 2, no FPU (emulated as Linux does)",
       "mips", NULL, 0, 0, MIPS_FEATURE_R2 },
     { "34Kf", "MIPS 34Kf: MIPS32 release 2 with FPU (MT not implemented)",
       "mips", NULL, 0, 0, MIPS_FEATURE_FPU | MIPS_FEATURE_R2 },
     { "74Kf", "MIPS 74Kf: MIPS32 release 2 with FPU (DSPr2 not "
       "implemented)", "mips", NULL, 0, 0,
       MIPS_FEATURE_FPU | MIPS_FEATURE_R2 },
-    { "4Kc", "MIPS 4Kc: MIPS32 release 1, no FPU",
+    { "4Kc", "MIPS 4Kc: MIPS32 release 1, no FPU (emulated as Linux does)",
       "mips", NULL, 0, 0, 0 },
-    { "4KEc", "MIPS 4KEc: MIPS32 release 2, no FPU",
+    { "4KEc", "MIPS 4KEc: MIPS32 release 2, no FPU (emulated as Linux does)",
       "mips", NULL, 0, 0, MIPS_FEATURE_R2 },
     { "mips32r2-generic", "every MIPS32 release 2 feature emu implements "
       "(= max)", "mips", NULL, 0, 0, MIPS_FEATURE_FPU | MIPS_FEATURE_R2 },
@@ -100,18 +105,30 @@ static const AbiCpuModel mips_cpu_models[] = {
     { NULL },
 };
 
+/* On a core without FPU, Linux emulates every CP1 instruction in the
+ * kernel (arch/mips/math-emu): user space sees a working FPU whose FIR
+ * reads 0. The frontend's FPU is enabled for every model, and FIR tells
+ * the two apart as the kernel's emulator does. */
+static void mips_cpu_init(CpuCommon *cpu, const AbiCpuModel *model, bool be)
+{
+    uint32_t f = (uint32_t)(model ? model->features
+                                  : mips_cpu_models[0].features);
+    MipsState *env = mips_env(cpu);
+
+    mips_cpu_reset(env, be, f | MIPS_FEATURE_FPU);
+    if (!(f & MIPS_FEATURE_FPU)) {
+        env->fcr0 = 0;
+    }
+}
+
 static void mips_cpu_init_be(CpuCommon *cpu, const AbiCpuModel *model)
 {
-    mips_cpu_reset(mips_env(cpu), true,
-                   (uint32_t)(model ? model->features
-                                    : mips_cpu_models[0].features));
+    mips_cpu_init(cpu, model, true);
 }
 
 static void mips_cpu_init_le(CpuCommon *cpu, const AbiCpuModel *model)
 {
-    mips_cpu_reset(mips_env(cpu), false,
-                   (uint32_t)(model ? model->features
-                                    : mips_cpu_models[0].features));
+    mips_cpu_init(cpu, model, false);
 }
 
 static void mips_write_cpuinfo(FILE *out, const AbiCpuModel *model,
@@ -235,6 +252,25 @@ static bool mips_own_syscall(CpuCommon *cpu, uint32_t nr)
         env->ulr = env->gpr[R_A0];
         mips_set_syscall_result(cpu, 0);
         return true;
+    case MIPS_NR_PRCTL:
+        /* PR_GET/SET_FP_MODE: emu implements FR = 0 only (what o32 FP32
+         * and FPXX code runs with); FR = 1 is refused as the kernel
+         * refuses a mode the FPU lacks. Other options: generic code. */
+        if (env->gpr[R_A0] == TGT_PR_GET_FP_MODE) {
+            mips_set_syscall_result(cpu, 0);
+            return true;
+        }
+        if (env->gpr[R_A0] == TGT_PR_SET_FP_MODE) {
+            uint32_t mode = env->gpr[R_A0 + 1];
+            mips_set_syscall_result(cpu, mode & ~(uint32_t)(TGT_PR_FP_MODE_FR |
+                                                            TGT_PR_FP_MODE_FRE)
+                                        ? -(int64_t)abi_errno_to_guest(abi, EINVAL)
+                                    : mode ? -(int64_t)abi_errno_to_guest(abi,
+                                                                  EOPNOTSUPP)
+                                           : 0);
+            return true;
+        }
+        return false;
     case MIPS_NR_CACHECTL:
         /* cachectl(addr, nbytes, op): nothing to do for user mode. */
         mips_set_syscall_result(cpu, 0);
@@ -305,8 +341,8 @@ static void mips_handle_exception(CpuCommon *cpu, int excp, AbiExcp *out)
     case MIPS_EXCP_RI:
     case MIPS_EXCP_CPU:
         /* do_ri() / do_cpu(): force_sig(SIGILL), so si_code is SI_KERNEL
-         * and there is no address. (With no FPU the kernel would emulate
-         * CP1 instructions; emu does not: docs/mips.md.) */
+         * and there is no address. (CpU comes from CACHE: CP1 is always
+         * usable under Linux, see mips_cpu_init.) */
         out->action = ABI_EXCP_SIGNAL;
         out->tgt_signo = abi_signal_to_guest(abi, SIGILL);
         out->tgt_code = TGT_SI_KERNEL;
