@@ -528,6 +528,17 @@ int ra_out(RaState *ra, IrTemp t, uint32_t mask, uint32_t alias)
     return r;
 }
 
+void ra_out_mem(RaState *ra, IrTemp t)
+{
+    RaTemp *ts = &ra->temps[t];
+
+    ra_inputs_done(ra);
+    if (ts->state == RA_REG) {
+        ra_clear_owner(ra, ts->reg);
+    }
+    ts->state = RA_MEM;
+}
+
 void ra_op_end(RaState *ra)
 {
     ra_inputs_done(ra);

@@ -115,6 +115,10 @@ void ra_inputs_done(RaState *ra);
 /* Register for output t, from `mask`; a register in `alias` (a dead
  * input's or a scratch register) is preferred and may be reused. */
 int ra_out(RaState *ra, IrTemp t, uint32_t mask, uint32_t alias);
+/* For an op that writes output t (a global) straight to its memory home
+ * in the CPU state: drops any register copy of t. Call after the inputs
+ * are in registers, instead of ra_out(). */
+void ra_out_mem(RaState *ra, IrTemp t);
 /* Ends the op: frees dead outputs (syncing globals/locals), unlocks. */
 void ra_op_end(RaState *ra);
 

@@ -46,6 +46,9 @@ typedef struct TbCache {
     size_t index_dir_len;
     _Atomic size_t index_len;
     _Atomic uint64_t translated, flushes, invalidated, chained;
+    /* The guest's tb_key, cached by tb_init() for the lookup fast path
+     * of EXIT_LOOKUP (set once, before any cpu runs). */
+    void (*tb_key)(const CpuCommon *cpu, uint64_t *pc, uint32_t *flags);
 } TbCache;
 
 static TbCache tb_cache = { .lock = PTHREAD_MUTEX_INITIALIZER };
@@ -78,6 +81,10 @@ void tb_init(size_t code_size)
 {
     /* A block takes at least its TransBlock from the buffer. */
     size_t max_blocks = code_size / sizeof(TransBlock) + 1;
+
+    if (exec_guest()) {
+        tb_cache.tb_key = exec_guest()->tb_key;
+    }
 
     tb_cache.index_dir_len = max_blocks / TB_INDEX_CHUNK + 1;
     tb_cache.index_dir = calloc(tb_cache.index_dir_len,
@@ -155,19 +162,33 @@ static void tb_hash_remove(TransBlock *tb)
 
 /* ---- Lookup ---------------------------------------------------------- */
 
-TransBlock *tb_lookup(CpuCommon *cpu, uint64_t pc, uint32_t flags)
+/* The jump cache miss path, out of line so the hit path stays small. */
+static __attribute__((noinline)) TransBlock *
+tb_lookup_slow(CpuCommon *cpu, uint32_t h, uint64_t pc, uint32_t flags)
 {
-    uint32_t h = tb_jmp_cache_hash(pc);
-    TransBlock *tb = cpu->jmp_cache ? cpu->jmp_cache[h] : NULL;
+    TransBlock *tb = tb_hash_lookup(pc, flags);
 
-    if (tb && tb_matches(tb, pc, flags)) {
-        return tb;
-    }
-    tb = tb_hash_lookup(pc, flags);
     if (tb && cpu->jmp_cache) {
         cpu->jmp_cache[h] = tb;
     }
     return tb;
+}
+
+static inline __attribute__((always_inline)) TransBlock *
+tb_lookup_inline(CpuCommon *cpu, uint64_t pc, uint32_t flags)
+{
+    uint32_t h = tb_jmp_cache_hash(pc);
+    TransBlock *tb = cpu->jmp_cache ? cpu->jmp_cache[h] : NULL;
+
+    if (__builtin_expect(tb && tb_matches(tb, pc, flags), 1)) {
+        return tb;
+    }
+    return tb_lookup_slow(cpu, h, pc, flags);
+}
+
+TransBlock *tb_lookup(CpuCommon *cpu, uint64_t pc, uint32_t flags)
+{
+    return tb_lookup_inline(cpu, pc, flags);
 }
 
 TransBlock *tb_lookup_current(CpuCommon *cpu)
@@ -175,8 +196,18 @@ TransBlock *tb_lookup_current(CpuCommon *cpu)
     uint64_t pc;
     uint32_t flags;
 
-    exec_guest()->tb_key(cpu, &pc, &flags);
-    return tb_lookup(cpu, pc, flags);
+    if (__builtin_expect(tb_cache.tb_key == NULL, 0)) {
+        tb_cache.tb_key = exec_guest()->tb_key;
+    }
+    tb_cache.tb_key(cpu, &pc, &flags);
+    return tb_lookup_inline(cpu, pc, flags);
+}
+
+const void *tb_lookup_code(CpuCommon *cpu)
+{
+    TransBlock *tb = tb_lookup_current(cpu);
+
+    return tb ? tb->code : NULL;
 }
 
 /* ---- Per-page lists -------------------------------------------------- */

@@ -71,6 +71,8 @@ bool tb_find_insn(const TransBlock *tb, uintptr_t host_pc, uint64_t *pc,
 TransBlock *tb_lookup(CpuCommon *cpu, uint64_t pc, uint32_t flags);
 /* Lookup for EXIT_LOOKUP: key from the guest state. */
 TransBlock *tb_lookup_current(CpuCommon *cpu);
+/* The same for a JIT's EXIT_LOOKUP: the block's host code, or NULL. */
+const void *tb_lookup_code(CpuCommon *cpu);
 /* Finds or translates the block for the key (takes the translation lock). */
 TransBlock *tb_find_or_translate(CpuCommon *cpu, uint64_t pc, uint32_t flags);
 /* Chains slot n of `from` to `to` unless either is invalid. */

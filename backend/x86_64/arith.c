@@ -62,10 +62,46 @@ static unsigned x86_width(const IrOp *op)
 
 /* ---- Moves and ALU ---------------------------------------------------- */
 
+/* MOV into a global whose source stays live (or is a constant): store
+ * straight into the CPU state instead of copying into a second register
+ * that the next sync would store anyway. True when done. */
+static bool x86_gen_mov_global(X86Gen *g, const IrOp *op)
+{
+    bool w = x86_w(op);
+    IrTemp d = x86_arg(op, 0), s = x86_arg(op, 1);
+    const IrTempInfo *di = &g->b->temps[d];
+    int32_t imm;
+    uint64_t v;
+
+    if (di->kind != IR_TEMP_GLOBAL) {
+        return false;
+    }
+    if (x86_is_const(g, s, &v)) {
+        if (!x86_imm(g, s, w, &imm)) {
+            return false;
+        }
+        ra_out_mem(&g->ra, d);
+        x86_rm(&g->a, 0xc7 | (w ? X86_W : 0), 0, X86_ENV_REG, -1,
+               di->offset);
+        x86_u32(&g->a, (uint32_t)imm);
+        return true;
+    }
+    if (ra_arg_dies(&g->ra, 1)) {
+        return false;       /* the register simply changes owner */
+    }
+    int rs = ra_in(&g->ra, s, X86_ALL);
+    ra_out_mem(&g->ra, d);
+    x86_st(&g->a, w, rs, X86_ENV_REG, di->offset);
+    return true;
+}
+
 static void x86_gen_mov(X86Gen *g, const IrOp *op)
 {
     bool w = x86_w(op);
     uint64_t v;
+    if (x86_gen_mov_global(g, op)) {
+        return;
+    }
     if (x86_is_const(g, x86_arg(op, 1), &v)) {
         int rd = ra_out(&g->ra, x86_arg(op, 0), X86_ALL, 0);
         x86_movi(&g->a, w, rd, v);
@@ -216,7 +252,9 @@ static void x86_gen_shift(X86Gen *g, const IrOp *op, int sub)
         int rx = ra_in(&g->ra, x86_arg(op, 1), X86_ALL);
         int rd = ra_out(&g->ra, x86_arg(op, 0), X86_ALL,
                         x86_alias(g, op, 1, rx));
-        if (rd != rx || !w) {
+        /* An i32 input is already zero-extended, so a count of 0 (which
+         * leaves the register alone) needs no extra move either. */
+        if (rd != rx) {
             x86_mov_rr(a, w, rd, rx);
         }
         x86_shift_ri(a, w, sub, rd, (unsigned)v);

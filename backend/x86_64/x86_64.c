@@ -261,10 +261,9 @@ static void x86_gen_exit_lookup(X86Gen *g)
 {
     X86Asm *a = &g->a;
     x86_mov_rr(a, true, X86_RDI, X86_ENV_REG);
-    x86_64_emit_call(g, (const void *)tb_lookup_current);
+    x86_64_emit_call(g, (const void *)tb_lookup_code);
     x86_rr(a, 0x85 | X86_W, X86_RAX, X86_RAX);          /* test rax, rax */
     size_t miss = x86_jcc8(a, X86_CC_E);
-    x86_ld(a, true, X86_RAX, X86_RAX, (int32_t)offsetof(TransBlock, code));
     x86_rr(a, 0xff, 4, X86_RAX);                        /* jmp rax */
     x86_land8(a, miss);
     x86_gen_exit_tb(g, TB_EXIT_NOCHAIN);
