@@ -30,6 +30,7 @@ void x86_cpu_reset(X86State *env)
     env->seg[X86_SEG_DS] = 0x7b;
     env->seg[X86_SEG_ES] = 0x7b;
     env->features = x86_cpu_models[0].features;
+    x87_reset(env);
 }
 
 uint32_t x86_eflags_read(const X86State *env)

@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "core/exec.h"
+#include "core/fpu/fpu.h"
 #include "core/guest.h"
 
 /* ELF machine of i386 (EM_386). */
@@ -103,6 +104,11 @@ enum {
     X86_EXCP_OF = 6,
     /* BOUND range exceeded (→ SIGSEGV): eip = insn. */
     X86_EXCP_BR = 7,
+    /* #MF, a pending unmasked x87 exception met by a waiting x87 or MMX
+     * instruction (→ SIGFPE): eip = that instruction. */
+    X86_EXCP_MF = 8,
+    /* #XM, an unmasked SSE exception (→ SIGFPE): eip = insn. */
+    X86_EXCP_XM = 9,
 };
 
 /* Feature bits of a cpu model (X86State.features, TB flags). */
@@ -114,8 +120,43 @@ enum {
     X86_FEAT_LZCNT   = 1u << 4,   /* F3 0F BD (ABM) */
     X86_FEAT_BMI1    = 1u << 5,   /* F3 0F BC TZCNT */
     X86_FEAT_MOVBE   = 1u << 6,
-    X86_FEAT_FPU     = 1u << 7,   /* x87 (not implemented yet) */
+    X86_FEAT_FPU     = 1u << 7,   /* x87 */
+    X86_FEAT_MMX     = 1u << 8,
+    X86_FEAT_FXSR    = 1u << 9,   /* FXSAVE / FXRSTOR */
+    X86_FEAT_SSE     = 1u << 10,
+    X86_FEAT_SSE2    = 1u << 11,
+    X86_FEAT_SSE3    = 1u << 12,  /* incl. FISTTP */
+    X86_FEAT_SSSE3   = 1u << 13,
 };
+
+/* x87 status word bits (Intel SDM vol. 1, 8.1.3); TOP is kept apart in
+ * X86State.fptop. */
+enum {
+    X87_SW_IE = 1u << 0, X87_SW_DE = 1u << 1, X87_SW_ZE = 1u << 2,
+    X87_SW_OE = 1u << 3, X87_SW_UE = 1u << 4, X87_SW_PE = 1u << 5,
+    X87_SW_SF = 1u << 6, X87_SW_ES = 1u << 7, X87_SW_C0 = 1u << 8,
+    X87_SW_C1 = 1u << 9, X87_SW_C2 = 1u << 10, X87_SW_C3 = 1u << 14,
+    X87_SW_B = 1u << 15,
+    X87_SW_EXC = 0x3f,
+};
+
+/* MXCSR bits (SDM vol. 1, 10.2.3): flags 0..5, DAZ 6, masks 7..12, RC
+ * 13..14, FTZ 15. */
+enum {
+    X86_MXCSR_DAZ = 1u << 6,
+    X86_MXCSR_FTZ = 1u << 15,
+    X86_MXCSR_MASK = 0xffff,      /* the bits a write may set */
+    X86_MXCSR_DEFAULT = 0x1f80,
+};
+
+/* An XMM register or an MMX/XMM operand scratch. Lanes are in host
+ * order, which is the guest's (little-endian) on every supported host. */
+typedef union X86Xmm {
+    uint8_t b[16];
+    uint16_t w[8];
+    uint32_t l[4];
+    uint64_t q[2];
+} X86Xmm;
 
 /* One descriptor of the GDT TLS entries or the LDT, as the kernel keeps
  * it (struct user_desc fields that matter to user mode). */
@@ -147,6 +188,25 @@ typedef struct X86State {
     uint32_t excp_insn, excp_info;
     X86Desc gdt_tls[X86_GDT_TLS_ENTRIES];
     X86Desc ldt[X86_LDT_ENTRIES];
+
+    /* x87 (docs/i386.md): physical registers R0..R7; ST(i) is
+     * fpregs[(fptop + i) & 7]. MMX register i is fpregs[i].mant. */
+    FpuX80 fpregs[8];
+    uint32_t fptop;
+    uint32_t fpus;              /* status word without TOP */
+    uint32_t fpuc;              /* control word */
+    uint8_t fptags[8];          /* per physical register: 1 = empty */
+    uint32_t fpip, fpdp, fpop;  /* last instruction / operand (FNSTENV) */
+    FpuStatus fp_status;        /* rounding and precision from fpuc */
+    /* C1 of the last inexact arithmetic result, computed when the status
+     * word is read: the operation (0: none) and its operands. */
+    uint32_t c1_op;
+    FpuX80 c1_a, c1_b;
+    /* SSE */
+    X86Xmm xmm[8];
+    X86Xmm xmm_t0;              /* memory operand of the instruction */
+    uint32_t mxcsr;
+    FpuStatus sse_status;       /* rounding, DAZ, FTZ from mxcsr */
 } X86State;
 
 size_t x86_cpu_state_size(void);
@@ -162,6 +222,29 @@ void x86_eflags_write(X86State *env, uint32_t val);
 /* The six arithmetic flags from the lazy state. */
 uint32_t x86_cc_compute(uint32_t cc_op, uint32_t dst, uint32_t src,
                         uint32_t src2);
+
+/* x87 / SSE state (helper-x87.c, helper-sse.c). */
+/* FNINIT + MXCSR reset: the state of a new process. */
+void x87_reset(X86State *env);
+/* The status word with TOP and a pending C1 resolved. */
+uint32_t x87_status_word(X86State *env);
+/* The full 2-bit tag word of FNSTENV (from the registers' contents). */
+uint32_t x87_tag_word(const X86State *env);
+/* Writes the control word (rounding, precision, masks) and re-derives
+ * ES/B from the flags it leaves unmasked. */
+void x87_set_control(X86State *env, uint32_t cw);
+/* Writes the status word (TOP included). */
+void x87_set_status(X86State *env, uint32_t sw);
+/* Sets the tags from a full tag word (11 = empty, anything else used). */
+void x87_set_tag_word(X86State *env, uint32_t tw);
+void x86_set_mxcsr(X86State *env, uint32_t v);
+/* FXSAVE / FXRSTOR images (512 bytes, SDM vol. 1, 10.5.1) in host
+ * memory; fxrstor returns false when the MXCSR image has reserved bits. */
+void x86_fxsave_image(X86State *env, uint8_t *buf);
+bool x86_fxrstor_image(X86State *env, const uint8_t *buf);
+/* FNSAVE / FRSTOR 32-bit protected-mode images (108 bytes). */
+void x87_fsave_image(X86State *env, uint8_t *buf);
+void x87_frstor_image(X86State *env, const uint8_t *buf);
 
 /* Loads segment register `seg` with `sel` as MOV Sw would: looks the
  * selector up in the TLS GDT entries or the LDT. Returns false (a #GP

@@ -164,22 +164,22 @@ enum {
 /* Only what the frontend implements is advertised: no FPU, MMX, SSE
  * until those land (docs/i386.md), so glibc picks plain i686 code. */
 const X86CpuModel x86_cpu_models[] = {
-    { "pentium2", 6, 5, 2, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC,
+    { "pentium2", 6, 5, 2, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU,
       CPUID_TSC | CPUID_CX8 | CPUID_CMOV, 0, 0, 0,
       "Pentium II (emu, integer only)" },
-    { "pentium", 5, 2, 12, X86_FEAT_CX8 | X86_FEAT_TSC,
+    { "pentium", 5, 2, 12, X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU,
       CPUID_TSC | CPUID_CX8, 0, 0, 0, "Pentium (emu, integer only)" },
-    { "pentium3", 6, 7, 3, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC,
+    { "pentium3", 6, 7, 3, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU,
       CPUID_TSC | CPUID_CX8 | CPUID_CMOV, 0, 0, 0,
       "Pentium III (emu, integer only)" },
-    { "pentium4", 15, 2, 7, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC,
+    { "pentium4", 15, 2, 7, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU,
       CPUID_TSC | CPUID_CX8 | CPUID_CMOV, 0, 0, 0,
       "Pentium 4 (emu, integer only)" },
-    { "core2duo", 6, 15, 11, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC,
+    { "core2duo", 6, 15, 11, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU,
       CPUID_TSC | CPUID_CX8 | CPUID_CMOV, 0, 0, 0,
       "Core 2 Duo (emu, integer only)" },
     { "max", 6, 15, 11,
-      X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_POPCNT |
+      X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU | X86_FEAT_POPCNT |
       X86_FEAT_LZCNT | X86_FEAT_MOVBE,
       CPUID_TSC | CPUID_CX8 | CPUID_CMOV,
       CPUID_ECX_POPCNT | CPUID_ECX_MOVBE, CPUID_EXT_ECX_ABM, 0,

@@ -422,8 +422,15 @@ static bool x86_op_1byte(DisasCtx *d, uint32_t op)
         x86_st_opnd(d, ot, &o, v);
         return true;
     case 0x90:                                       /* NOP, PAUSE */
-    case 0x9b:                                       /* FWAIT */
         return true;
+    case 0x9b:                                       /* FWAIT */
+        if (d->features & X86_FEAT_FPU) {
+            x87_gen_check_pending(d);
+        }
+        return true;
+    case 0xd8: case 0xd9: case 0xda: case 0xdb:      /* x87 */
+    case 0xdc: case 0xdd: case 0xde: case 0xdf:
+        return x86_gen_x87(d, op);
     case 0x98:
         t = x86_new(d);
         if (d->opsize) {
@@ -646,8 +653,8 @@ static bool x86_op_1byte(DisasCtx *d, uint32_t op)
     case 0xff:
         return x86_op_grp5(d, x86_ot(d, false));
     default:
-        /* x87 (D8..DF), far transfers, LES/LDS, ARPL and the rest: not
-         * implemented, #UD (docs/i386.md). */
+        /* Far transfers, LES/LDS, ARPL and the rest: not implemented,
+         * #UD (docs/i386.md). */
         return false;
     }
 }

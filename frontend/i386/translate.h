@@ -167,4 +167,15 @@ void x86_gen_cmpxchg(DisasCtx *d, int ot, const X86Opnd *o);
 void x86_gen_xadd(DisasCtx *d, int ot, const X86Opnd *o);
 void x86_gen_cmpxchg8b(DisasCtx *d, const X86Opnd *o);
 
+/* ---- translate-x87.c / translate-sse*.c --------------------------------- */
+
+/* The escape opcodes D8..DF (false: undefined encoding, #UD). */
+bool x86_gen_x87(DisasCtx *d, uint32_t op);
+/* #MF when an unmasked x87 exception is pending (waiting instructions,
+ * FWAIT, MMX). */
+void x87_gen_check_pending(DisasCtx *d);
+/* MMX/SSE/SSE2/SSE3/SSSE3 two-byte opcodes (0F xx, 0F 38 xx, 0F 3A xx)
+ * with their 66/F2/F3 prefixes; false: not such an instruction (#UD). */
+bool x86_gen_sse(DisasCtx *d, uint32_t op);
+
 #endif

@@ -38,18 +38,18 @@ static const X86State *x86_cenv(const CpuCommon *cpu)
 static const AbiCpuModel i386_cpu_models[] = {
     { "pentium2", "Pentium II integer ISA (i686: CMOV, CX8, TSC)", "i686",
       "i686", 0x8110, 0,
-      I386_MODEL(0, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC) },
+      I386_MODEL(0, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU) },
     { "pentium", "Pentium integer ISA (i586: CX8, TSC, no CMOV)", "i686",
       "i586", 0x0110, 0, I386_MODEL(1, X86_FEAT_CX8 | X86_FEAT_TSC) },
     { "pentium3", "Pentium III integer ISA", "i686", "i686", 0x8110, 0,
-      I386_MODEL(2, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC) },
+      I386_MODEL(2, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU) },
     { "pentium4", "Pentium 4 integer ISA", "i686", "i686", 0x8110, 0,
-      I386_MODEL(3, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC) },
+      I386_MODEL(3, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU) },
     { "core2duo", "Core 2 Duo integer ISA", "i686", "i686", 0x8110, 0,
-      I386_MODEL(4, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC) },
+      I386_MODEL(4, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU) },
     { "max", "every implemented feature (+POPCNT, LZCNT, MOVBE)", "i686",
       "i686", 0x8110, 0,
-      I386_MODEL(5, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC |
+      I386_MODEL(5, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU |
                  X86_FEAT_POPCNT | X86_FEAT_LZCNT | X86_FEAT_MOVBE) },
     { NULL },
 };
