@@ -305,16 +305,43 @@ static void mips_trap_or_bp(MipsState *env, uint32_t code, int si_code,
     }
 }
 
+/* -strace line of a call mips_own_syscall() ran (the dispatcher, which
+ * prints the others, did not see it). */
+static void mips_strace_own(CpuCommon *cpu, uint32_t nr, uint32_t a0)
+{
+    MipsState *env = mips_env(cpu);
+    const char *name = nr == MIPS_NR_PIPE ? "pipe"
+                       : nr == MIPS_NR_SET_THREAD_AREA ? "set_thread_area"
+                       : nr == MIPS_NR_CACHECTL ? "cachectl" : "prctl";
+
+    if (!strace_enabled) {
+        return;
+    }
+    if (env->gpr[R_A3]) {
+        strace_printf("%d %s(0x%x) = -1 errno=%u\n", (int)getpid(), name, a0,
+                      env->gpr[R_V0]);
+    } else if (nr == MIPS_NR_PIPE) {
+        strace_printf("%d pipe() = %u,%u\n", (int)getpid(), env->gpr[R_V0],
+                      env->gpr[R_V1]);
+    } else {
+        strace_printf("%d %s(0x%x) = %u\n", (int)getpid(), name, a0,
+                      env->gpr[R_V0]);
+    }
+}
+
 static void mips_handle_exception(CpuCommon *cpu, int excp, AbiExcp *out)
 {
     MipsState *env = mips_env(cpu);
     const LinuxAbi *abi = linux_process.abi;
-    uint32_t code;
+    uint32_t code, nr;
 
     memset(out, 0, sizeof(*out));
     switch (excp) {
     case MIPS_EXCP_SYSCALL:
-        if (mips_own_syscall(cpu, env->gpr[R_V0])) {
+        nr = env->gpr[R_V0];
+        code = env->gpr[R_A0];
+        if (mips_own_syscall(cpu, nr)) {
+            mips_strace_own(cpu, nr, code);
             out->action = ABI_EXCP_DONE;
             return;
         }
