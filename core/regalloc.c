@@ -19,7 +19,12 @@ void ra_liveness(const IrBlock *b, uint32_t *dead)
      * kills every temp at once (labels and exits are frequent, and
      * clearing an array per label made liveness quadratic). */
     uint32_t *live = calloc(b->nb_temps ? b->nb_temps : 1, sizeof(*live));
-    uint32_t epoch = 1;
+    /* Two epochs: ephemerals die at every label and jump; globals and
+     * locals only at exits. For them liveness is a hint (when to free a
+     * register; a global that "dies" is stored and reloaded if needed),
+     * so carrying it across labels and branches is safe, and keeps them
+     * in registers where ra_label() can keep them. */
+    uint32_t next = 1, eph = next++, other = next++;
     if (!live) {
         abort();
     }
@@ -32,36 +37,96 @@ void ra_liveness(const IrBlock *b, uint32_t *dead)
             dead[i] = 0;
             continue;
         }
-        if (op->opc == IR_BR || (flags & IR_OPF_EXIT)) {
-            epoch++;
+        if (flags & IR_OPF_EXIT) {
+            eph = next++;
+            other = next++;
+        } else if (op->opc == IR_BR) {
+            eph = next++;
         }
         for (unsigned k = 0; k < op->nout; k++) {
             IrTemp t = (IrTemp)op->args[k];
-            if (ra_kind_fixed(b->temps[t].kind)) {
+            uint8_t kind = b->temps[t].kind;
+            if (ra_kind_fixed(kind)) {
                 continue;
             }
-            if (live[t] != epoch) {
+            if (live[t] != (kind == IR_TEMP_EPHEMERAL ? eph : other)) {
                 bits |= 1u << k;
             }
             live[t] = 0;
         }
         for (unsigned k = op->nout; k < op->nout + op->nin; k++) {
             IrTemp t = (IrTemp)op->args[k];
-            if (ra_kind_fixed(b->temps[t].kind)) {
+            uint8_t kind = b->temps[t].kind;
+            uint32_t ep = kind == IR_TEMP_EPHEMERAL ? eph : other;
+            if (ra_kind_fixed(kind)) {
                 continue;
             }
-            if (live[t] != epoch) {
+            if (live[t] != ep) {
                 bits |= 1u << k;
             }
-            live[t] = epoch;
+            live[t] = ep;
         }
         dead[i] = bits;
         if (flags & IR_OPF_BB_START) {
-            /* Nothing is carried in registers into a label. */
-            epoch++;
+            /* Ephemerals do not live into a label. */
+            eph = next++;
         }
     }
     free(live);
+}
+
+static bool ra_label_kept(const RaState *ra, uint32_t label);
+
+/* Does op store the globals kept in registers (see ra_sync_ahead)? A
+ * branch or label that keeps registers returns false with *keeps. */
+static bool ra_op_syncs(const RaState *ra, const IrOp *op, bool *keeps)
+{
+    uint32_t flags = ir_op_defs[op->opc].flags;
+    uint32_t label;
+
+    *keeps = false;
+    switch (op->opc) {
+    case IR_SET_LABEL:
+        label = (uint32_t)op->args[0];
+        *keeps = ra_label_kept(ra, label);
+        return !*keeps;
+    case IR_BR:
+    case IR_BRCOND:
+        label = (uint32_t)op->args[op->opc == IR_BR ? 0 : 3];
+        *keeps = ra_label_kept(ra, label) && ra->labels[label].refs == 1;
+        return !*keeps;
+    case IR_CALL: {
+        const IrHelper *h = (const IrHelper *)(uintptr_t)
+                                op->args[op->nout + op->nin];
+        return !(h->flags & IR_HF_NO_WRITE_GLOBALS) ||
+               !(h->flags & IR_HF_NO_READ_GLOBALS) ||
+               (h->flags & IR_HF_MAY_RAISE);
+    }
+    default:
+        return (flags & (IR_OPF_EXIT | IR_OPF_SYNC_GLOBALS |
+                         IR_OPF_GUEST_MEM | IR_OPF_BB_END)) != 0;
+    }
+}
+
+static void ra_find_sync_ahead(RaState *ra)
+{
+    const IrBlock *b = ra->b;
+    bool ahead = true;      /* the block's end is an exit */
+
+    for (uint32_t i = b->nb_ops; i-- > 0;) {
+        bool keeps;
+        ra->sync_ahead[i] = ahead;
+        if (ra_op_syncs(ra, &b->ops[i], &keeps)) {
+            ahead = true;
+        } else if (keeps) {
+            ahead = false;
+        }
+    }
+}
+
+bool ra_sync_ahead(const RaState *ra)
+{
+    return ra->sync_ahead[ra->cur_op] != 0;
 }
 
 bool ra_init(RaState *ra, IrBlock *b, const RaHost *host, void *ctx)
@@ -113,6 +178,51 @@ bool ra_init(RaState *ra, IrBlock *b, const RaHost *host, void *ctx)
             break;
         }
     }
+    ra->labels = calloc(b->nb_labels ? b->nb_labels : 1, sizeof(RaLabel));
+    if (!ra->labels) {
+        ra_free(ra);
+        return false;
+    }
+    for (uint32_t i = 0; i < b->nb_ops; i++) {
+        const IrOp *op = &b->ops[i];
+        uint32_t label;
+        if (op->opc == IR_SET_LABEL) {
+            label = (uint32_t)op->args[0];
+            if (label < b->nb_labels) {
+                /* Marks it placed: later branches are backward. */
+                ra->labels[label].dirty = 1;
+            }
+            continue;
+        }
+        if (op->opc == IR_BR) {
+            label = (uint32_t)op->args[0];
+        } else if (op->opc == IR_BRCOND) {
+            label = (uint32_t)op->args[3];
+            if (op->args[2] == IR_COND_NEVER) {
+                continue;
+            }
+        } else {
+            continue;
+        }
+        if (label >= b->nb_labels) {
+            continue;
+        }
+        RaLabel *l = &ra->labels[label];
+        if (l->dirty || l->refs == UINT16_MAX) {
+            l->back = true;
+        } else {
+            l->refs++;
+        }
+    }
+    for (uint32_t i = 0; i < b->nb_labels; i++) {
+        ra->labels[i].dirty = 0;
+    }
+    ra->sync_ahead = malloc(b->nb_ops ? b->nb_ops : 1);
+    if (!ra->sync_ahead) {
+        ra_free(ra);
+        return false;
+    }
+    ra_find_sync_ahead(ra);
     ra_liveness(b, ra->dead);
     return true;
 }
@@ -123,6 +233,12 @@ void ra_free(RaState *ra)
     free(ra->dead);
     free(ra->slot_temp);
     free(ra->locals);
+    free(ra->labels);
+    free(ra->snaps);
+    free(ra->sync_ahead);
+    ra->sync_ahead = NULL;
+    ra->labels = NULL;
+    ra->snaps = NULL;
     ra->temps = NULL;
     ra->dead = NULL;
     ra->slot_temp = NULL;
@@ -496,6 +612,12 @@ void ra_inputs_done(RaState *ra)
                 ra_detach(ra, t, false);
             }
         } else if (ts->state == RA_REG) {
+            /* A dirty global is kept when a branch comes before the next
+             * sync: it may stay in its register across the label. */
+            if (kind == IR_TEMP_GLOBAL && !ts->coherent &&
+                !ra_sync_ahead(ra)) {
+                continue;
+            }
             if (!ra_is_output(ra, t)) {
                 ra_store(ra, t);
             }
@@ -552,6 +674,13 @@ void ra_op_end(RaState *ra)
         if (kind == IR_TEMP_EPHEMERAL) {
             ra_detach(ra, t, false);
         } else if (ra->temps[t].state == RA_REG) {
+            /* A global not read again stays in its register, dirty, when
+             * a branch comes before the next sync: a later write may make
+             * the store unnecessary (flags rewritten by every
+             * conditional instruction). */
+            if (kind == IR_TEMP_GLOBAL && !ra_sync_ahead(ra)) {
+                continue;
+            }
             ra_store(ra, t);
             ra_detach(ra, t, true);
         }
@@ -607,5 +736,206 @@ void ra_label_reset(RaState *ra)
     }
     for (uint32_t i = 0; i < ra->nb_locals; i++) {
         ra->temps[ra->locals[i]].state = RA_MEM;
+    }
+}
+
+/* ---- Registers across labels ------------------------------------------ */
+
+static bool ra_label_kept(const RaState *ra, uint32_t label)
+{
+    return label < ra->b->nb_labels && !ra->labels[label].back;
+}
+
+void ra_branch_sync(RaState *ra, uint32_t label)
+{
+    /* The only branch to a forward label may leave dirty values in
+     * registers: the label adopts its registers as they are. Otherwise
+     * the branches must agree, which they do on memory. */
+    if (ra_label_kept(ra, label) && ra->labels[label].refs == 1) {
+        return;
+    }
+    ra_sync(ra, true);
+}
+
+void ra_branch_taken(RaState *ra, uint32_t label)
+{
+    if (!ra_label_kept(ra, label)) {
+        return;
+    }
+    RaLabel *l = &ra->labels[label];
+    if (!ra->snaps) {
+        uint32_t n = ra->b->nb_labels ? ra->b->nb_labels : 1;
+        ra->snaps = malloc((size_t)n * RA_MAX_REGS * sizeof(int32_t));
+        if (!ra->snaps) {
+            abort();
+        }
+    }
+    if (!l->snap) {
+        l->snap = &ra->snaps[(size_t)label * RA_MAX_REGS];
+        for (int r = 0; r < RA_MAX_REGS; r++) {
+            l->snap[r] = -1;
+        }
+        l->dirty = 0;
+        for (uint32_t m = ra->occupied; m; m &= m - 1) {
+            int r = ra_first(m);
+            int32_t t = ra->reg_temp[r];
+            if (ra->b->temps[t].kind == IR_TEMP_EPHEMERAL) {
+                continue;
+            }
+            l->snap[r] = t;
+            if (!ra->temps[t].coherent) {
+                l->dirty |= 1u << r;
+            }
+        }
+    } else {
+        /* Another branch (every branch was synced): keep what agrees. */
+        for (int r = 0; r < RA_MAX_REGS; r++) {
+            if (l->snap[r] >= 0 && ra->reg_temp[r] != l->snap[r]) {
+                l->snap[r] = -1;
+            }
+        }
+    }
+    l->seen++;
+}
+
+/* Forgets every register and ephemeral, as ra_label_reset() but without
+ * touching memory (the caller made memory right). */
+static void ra_forget_all(RaState *ra)
+{
+    ra_label_reset(ra);
+}
+
+/* Makes the fall-through registers agree with the label's snapshot:
+ * values not in it go to memory (if dirty), values in it move to their
+ * register. Emits code on the fall-through path only. */
+static void ra_reconcile(RaState *ra, const RaLabel *l)
+{
+    uint32_t want = 0;      /* registers with a snapshot temp */
+    for (int r = 0; r < RA_MAX_REGS; r++) {
+        if (l->snap[r] >= 0) {
+            want |= 1u << r;
+        }
+    }
+    /* Drop what the label does not keep. */
+    for (uint32_t m = ra->occupied; m; m &= m - 1) {
+        int r = ra_first(m);
+        IrTemp t = (IrTemp)ra->reg_temp[r];
+        if (ra->b->temps[t].kind == IR_TEMP_EPHEMERAL) {
+            ra_detach(ra, t, false);
+            continue;
+        }
+        bool kept = false;
+        for (uint32_t w = want; w; w &= w - 1) {
+            if (l->snap[ra_first(w)] == (int32_t)t) {
+                kept = true;
+                break;
+            }
+        }
+        if (!kept) {
+            ra_store(ra, t);
+            ra_detach(ra, t, true);
+        }
+    }
+    /* Put each kept value in its register; a cycle of moves is broken
+     * by sending one value through memory. */
+    uint32_t todo = 0;
+    for (uint32_t w = want; w; w &= w - 1) {
+        int r = ra_first(w);
+        if (ra->reg_temp[r] != l->snap[r]) {
+            todo |= 1u << r;
+        }
+    }
+    while (todo) {
+        bool progress = false;
+        for (uint32_t w = todo; w; w &= w - 1) {
+            int r = ra_first(w);
+            if (ra->occupied & (1u << r)) {
+                continue;
+            }
+            IrTemp t = (IrTemp)l->snap[r];
+            RaTemp *ts = &ra->temps[t];
+            if (ts->state == RA_REG) {
+                ra->host->mov(ra->ctx, ra_type(ra, t), r, ts->reg);
+                ra_clear_owner(ra, ts->reg);
+            } else {
+                int base;
+                int32_t off;
+                ra_mem_loc(ra, t, &base, &off);
+                ra->host->ld(ra->ctx, ra_type(ra, t), r, base, off);
+                ts->coherent = true;
+                ts->state = RA_REG;
+            }
+            ts->reg = (int8_t)r;
+            ra_set_owner(ra, r, t);
+            todo &= ~(1u << r);
+            progress = true;
+        }
+        if (!progress) {
+            int r = ra_first(todo);
+            IrTemp u = (IrTemp)ra->reg_temp[r];
+            ra_store(ra, u);
+            ra_detach(ra, u, true);
+        }
+    }
+    /* Free the slots of ephemerals that died here. */
+    for (uint32_t s = 0; s < ra->slots_hwm; s++) {
+        int32_t t = ra->slot_temp[s];
+        if (t >= 0 && ra->b->temps[t].kind == IR_TEMP_EPHEMERAL) {
+            ra->temps[t].state = RA_DEAD;
+            ra_free_slot(ra, (IrTemp)t);
+        }
+    }
+}
+
+void ra_label(RaState *ra, uint32_t label, bool fallthrough)
+{
+    if (!ra_label_kept(ra, label)) {
+        ra_sync(ra, true);
+        ra_label_reset(ra);
+        return;
+    }
+    const RaLabel *l = &ra->labels[label];
+    if (!l->snap) {
+        /* No branch reached it (yet: none can come later). */
+        if (!fallthrough) {
+            ra_forget_all(ra);
+            return;
+        }
+        /* Only the fall-through: everything stays but ephemerals. */
+        for (uint32_t m = ra->occupied; m; m &= m - 1) {
+            IrTemp t = (IrTemp)ra->reg_temp[ra_first(m)];
+            if (ra->b->temps[t].kind == IR_TEMP_EPHEMERAL) {
+                ra_detach(ra, t, false);
+            }
+        }
+        for (uint32_t s = 0; s < ra->slots_hwm; s++) {
+            int32_t t = ra->slot_temp[s];
+            if (t >= 0 && ra->b->temps[t].kind == IR_TEMP_EPHEMERAL) {
+                ra->temps[t].state = RA_DEAD;
+                ra_free_slot(ra, (IrTemp)t);
+            }
+        }
+        return;
+    }
+    if (fallthrough) {
+        ra_reconcile(ra, l);
+        /* Dirty on a branch: dirty here. */
+        for (uint32_t d = l->dirty; d; d &= d - 1) {
+            int r = ra_first(d);
+            ra->temps[ra->reg_temp[r]].coherent = false;
+        }
+        return;
+    }
+    ra_forget_all(ra);
+    for (int r = 0; r < RA_MAX_REGS; r++) {
+        int32_t t = l->snap[r];
+        if (t < 0) {
+            continue;
+        }
+        RaTemp *ts = &ra->temps[t];
+        ts->state = RA_REG;
+        ts->reg = (int8_t)r;
+        ts->coherent = !(l->dirty & (1u << r));
+        ra_set_owner(ra, r, (IrTemp)t);
     }
 }

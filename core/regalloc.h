@@ -58,6 +58,16 @@ typedef struct RaTemp {
     int32_t slot;
 } RaTemp;
 
+/* What the allocator knows of one label (ra_init, ra_branch). */
+typedef struct RaLabel {
+    uint16_t refs;          /* branches to it that come before it */
+    uint16_t seen;          /* of those, how many were generated */
+    bool back;              /* some branch to it comes after it */
+    uint32_t dirty;         /* snapshot registers whose memory is stale */
+    int32_t *snap;          /* RA_MAX_REGS entries once a branch is seen:
+                               the global/local each register holds */
+} RaLabel;
+
 typedef struct RaState {
     const RaHost *host;
     void *ctx;
@@ -74,6 +84,11 @@ typedef struct RaState {
     /* The block's locals (they go back to memory at every label). */
     IrTemp *locals;
     uint32_t nb_locals;
+    RaLabel *labels;        /* nb_labels entries */
+    /* Per op: the next op after it that syncs globals to memory comes
+     * before any branch or label that keeps them in registers. */
+    uint8_t *sync_ahead;
+    int32_t *snaps;         /* snapshot storage, RA_MAX_REGS per label */
     uint32_t cur_op;
     bool inputs_done;
     bool failed;            /* ran out of frame slots */
@@ -119,6 +134,10 @@ int ra_out(RaState *ra, IrTemp t, uint32_t mask, uint32_t alias);
  * in the CPU state: drops any register copy of t. Call after the inputs
  * are in registers, instead of ra_out(). */
 void ra_out_mem(RaState *ra, IrTemp t);
+/* True when the globals of the current op reach memory at a sync point
+ * before any branch or label that could keep them in registers: storing
+ * one now costs no extra store. */
+bool ra_sync_ahead(const RaState *ra);
 /* Ends the op: frees dead outputs (syncing globals/locals), unlocks. */
 void ra_op_end(RaState *ra);
 
@@ -131,5 +150,22 @@ void ra_save_globals(RaState *ra);
 /* At a label: every register is free, globals and locals are in memory,
  * ephemerals are dead. Call after ra_sync(ra, true). */
 void ra_label_reset(RaState *ra);
+
+/* Branches and labels. Globals and locals stay in registers across a
+ * label that only forward branches reach:
+ *   before a BR/BRCOND op (instead of the ra_sync of a block end):
+ *     ra_branch_sync(ra, label);
+ *   right after emitting its jump (before ra_op_end):
+ *     ra_branch_taken(ra, label);
+ *   at the label (instead of ra_sync + ra_label_reset), where
+ *   `fallthrough` says whether the previous op can fall into it:
+ *     ra_label(ra, label, fallthrough);
+ * ra_label() may emit moves, loads and stores on the fall-through path
+ * so that the registers agree with what every branch left there.
+ * A label with a later (backward) branch keeps the plain protocol: all
+ * in memory. */
+void ra_branch_sync(RaState *ra, uint32_t label);
+void ra_branch_taken(RaState *ra, uint32_t label);
+void ra_label(RaState *ra, uint32_t label, bool fallthrough);
 
 #endif

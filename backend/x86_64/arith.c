@@ -62,9 +62,11 @@ static unsigned x86_width(const IrOp *op)
 
 /* ---- Moves and ALU ---------------------------------------------------- */
 
-/* MOV into a global whose source stays live (or is a constant): store
- * straight into the CPU state instead of copying into a second register
- * that the next sync would store anyway. True when done. */
+/* MOV into a global of a constant, or of a temp that stays live when a
+ * sync comes before any branch: store straight into the CPU state (no
+ * second register, and the store was due anyway). Otherwise the global
+ * gets its own register: it may stay there, dirty, across labels, and a
+ * later write may make the store unnecessary. True when done. */
 static bool x86_gen_mov_global(X86Gen *g, const IrOp *op)
 {
     bool w = x86_w(op);
@@ -86,8 +88,8 @@ static bool x86_gen_mov_global(X86Gen *g, const IrOp *op)
         x86_u32(&g->a, (uint32_t)imm);
         return true;
     }
-    if (ra_arg_dies(&g->ra, 1)) {
-        return false;       /* the register simply changes owner */
+    if (ra_arg_dies(&g->ra, 1) || !ra_sync_ahead(&g->ra)) {
+        return false;       /* the register changes owner, or a copy */
     }
     int rs = ra_in(&g->ra, s, X86_ALL);
     ra_out_mem(&g->ra, d);
@@ -376,11 +378,19 @@ static void x86_gen_extract(X86Gen *g, const IrOp *op, bool sign)
         x86_ext(a, w, len == 8 ? 0 : len == 16 ? 1 : 2, sign, rd, rx);
         return;
     }
-    if (rd != rx || !w) {
+    if (rd != rx) {
         x86_mov_rr(a, w, rd, rx);
     }
     if (pos + len > width || len == 0) {
         return;                 /* invalid per the IR; leave x */
+    }
+    if (!sign && len < 32) {
+        /* Unsigned fields that fit an imm32 mask: shift, then and. */
+        x86_shift_ri(a, w, X86_SH_SHR, rd, pos);
+        if (pos + len < width) {
+            x86_alu_ri(a, w, X86_ALU_AND, rd, (int32_t)((1u << len) - 1));
+        }
+        return;
     }
     x86_shift_ri(a, w, X86_SH_SHL, rd, width - pos - len);
     x86_shift_ri(a, w, sign ? X86_SH_SAR : X86_SH_SHR, rd, width - len);

@@ -198,12 +198,15 @@ static void x86_gen_brcond(X86Gen *g, const IrOp *op)
     }
     if (cond == IR_COND_ALWAYS) {
         x86_branch(g, -1, label);
+        ra_branch_taken(&g->ra, label);
+        g->unreachable = true;
         return;
     }
     X86Cmp c;
     x86_64_load_cmp(g, op, 0, 1, cond, &c);
     x86_64_emit_cmp(g, &c);
     x86_branch(g, c.cc, label);
+    ra_branch_taken(&g->ra, label);
 }
 
 static void x86_gen_call(X86Gen *g, const IrOp *op)
@@ -293,7 +296,13 @@ static void x86_gen_op(X86Gen *g, uint32_t idx)
     RaState *ra = &g->ra;
 
     ra_op_begin(ra, idx);
-    if (flags & IR_OPF_BB_END) {
+    if (op->opc == IR_BR) {
+        ra_branch_sync(ra, (uint32_t)op->args[0]);
+    } else if (op->opc == IR_BRCOND) {
+        if (op->args[2] != IR_COND_NEVER) {
+            ra_branch_sync(ra, (uint32_t)op->args[3]);
+        }
+    } else if (flags & IR_OPF_BB_END) {
         ra_sync(ra, true);
     } else if (flags & (IR_OPF_EXIT | IR_OPF_SYNC_GLOBALS |
                         IR_OPF_GUEST_MEM)) {
@@ -302,8 +311,8 @@ static void x86_gen_op(X86Gen *g, uint32_t idx)
     switch (op->opc) {
     case IR_SET_LABEL: {
         uint32_t label = (uint32_t)op->args[0];
-        ra_sync(ra, true);
-        ra_label_reset(ra);
+        ra_label(ra, label, !g->unreachable);
+        g->unreachable = false;
         if (label < g->b->nb_labels) {
             g->label_pos[label] = (int32_t)g->a.pos;
         } else {
@@ -313,6 +322,8 @@ static void x86_gen_op(X86Gen *g, uint32_t idx)
     }
     case IR_BR:
         x86_branch(g, -1, (uint32_t)op->args[0]);
+        ra_branch_taken(ra, (uint32_t)op->args[0]);
+        g->unreachable = true;
         break;
     case IR_BRCOND:
         x86_gen_brcond(g, op);
@@ -345,9 +356,11 @@ static void x86_gen_op(X86Gen *g, uint32_t idx)
         break;
     case IR_EXIT_TB:
         x86_gen_exit_tb(g, op->args[0]);
+        g->unreachable = true;
         break;
     case IR_EXIT_LOOKUP:
         x86_gen_exit_lookup(g);
+        g->unreachable = true;
         break;
     default:
         if (!x86_64_gen_arith(g, op)) {

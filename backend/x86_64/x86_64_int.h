@@ -45,6 +45,7 @@ typedef struct X86Gen {
     uint32_t nmarks, cap_marks;
     uint32_t features;          /* X86_FEAT_* */
     bool failed;                /* malformed block (e.g. unbound label) */
+    bool unreachable;           /* the last op cannot fall through */
 } X86Gen;
 
 static inline uint32_t x86_bit(int reg)
