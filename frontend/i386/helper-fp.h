@@ -74,6 +74,10 @@ void x87_helper_fldcw(CpuCommon *cpu, uint32_t cw);
 void x87_helper_env(CpuCommon *cpu, uint32_t op, uint32_t addr,
                     uint32_t opsize16, uint32_t insn_pc);
 
+/* LDMXCSR: #GP at insn_pc for reserved bits. */
+void x86_helper_ldmxcsr(CpuCommon *cpu, uint32_t v, uint32_t insn_pc);
+
+extern const IrHelper x86_helper_ldmxcsr_desc;
 extern const IrHelper x87_helper_arith_desc;
 extern const IrHelper x87_helper_arith_mem_desc;
 extern const IrHelper x87_helper_fld_mem_desc;

@@ -327,3 +327,15 @@ const IrHelper x87_helper_env_desc =
     IR_HELPER(x87_helper_env, IR_HF_MAY_RAISE | IR_HF_NO_WRITE_GLOBALS,
               IR_HT_VOID, IR_HT_PTR, IR_HT_I32, IR_HT_I32, IR_HT_I32,
               IR_HT_I32);
+
+void x86_helper_ldmxcsr(CpuCommon *cpu, uint32_t v, uint32_t insn_pc)
+{
+    if (v & ~(uint32_t)X86_MXCSR_MASK) {
+        x86_helper_raise(cpu, X86_EXCP_GP, insn_pc, insn_pc, 0);
+    }
+    x86_set_mxcsr((X86State *)cpu, v);
+}
+
+const IrHelper x86_helper_ldmxcsr_desc =
+    IR_HELPER(x86_helper_ldmxcsr, IR_HF_MAY_RAISE | IR_HF_NO_WRITE_GLOBALS,
+              IR_HT_VOID, IR_HT_PTR, IR_HT_I32, IR_HT_I32);

@@ -15,7 +15,7 @@
 
 /* C1 of an inexact arithmetic result is computed when the status word is
  * read (x87_status_word): the operations that can leave it pending. */
-enum { C1_ADD = 1, C1_SUB, C1_MUL, C1_DIV, C1_SQRT };
+enum { C1_ADD = 1, C1_SUB, C1_MUL, C1_DIV, C1_SQRT, C1_SCALE };
 
 static FpuX80 x87_c1_op(uint32_t op, FpuX80 a, FpuX80 b, FpuStatus *st)
 {
@@ -24,6 +24,7 @@ static FpuX80 x87_c1_op(uint32_t op, FpuX80 a, FpuX80 b, FpuStatus *st)
     case C1_SUB: return fpu_x80_sub(a, b, st);
     case C1_MUL: return fpu_x80_mul(a, b, st);
     case C1_DIV: return fpu_x80_div(a, b, st);
+    case C1_SCALE: return fpu_x80_scale(a, b, st);
     default: return fpu_x80_sqrt(a, st);
     }
 }
@@ -179,13 +180,19 @@ static FpuX80 x87_from_bcd(CpuCommon *cpu, uint32_t addr, FpuStatus *st)
 
 /* ST(0) rounded to an integer, stored as packed BCD; out of range or
  * NaN: invalid and the BCD indefinite. */
-static bool x87_to_bcd(FpuX80 a, FpuStatus *st, uint64_t *lo, uint64_t *hi)
+static bool x87_mag_greater(FpuX80 a, FpuX80 b);
+
+static bool x87_to_bcd(FpuX80 a, FpuStatus *st, uint64_t *lo, uint64_t *hi,
+                       bool *up)
 {
+    uint8_t before = st->flags;
     FpuX80 r = fpu_x80_round_to_int(a, st);
     bool neg = (r.sign_exp & 0x8000) != 0;
     int32_t e = (r.sign_exp & 0x7fff) - 16383;
     uint64_t mag;
 
+    /* FBSTP does not raise the denormal-operand flag (host x87) */
+    st->flags &= (uint8_t)~(FPU_FLAG_DENORMAL & ~before);
     if (fpu_x80_is_nan(a) || fpu_x80_is_inf(a) || e >= 60 ||
         (e >= 0 && (r.mant >> (63 - e)) >= 1000000000000000000ull)) {
         st->flags = (uint8_t)((st->flags & ~FPU_FLAG_INEXACT) |
@@ -194,6 +201,7 @@ static bool x87_to_bcd(FpuX80 a, FpuStatus *st, uint64_t *lo, uint64_t *hi)
         *lo = 0xc000000000000000ull;
         return false;
     }
+    *up = (st->flags & ~before & FPU_FLAG_INEXACT) && x87_mag_greater(r, a);
     mag = e < 0 ? 0 : r.mant >> (63 - e);
     *lo = 0;
     *hi = neg ? 0x8000 : 0;
@@ -331,10 +339,21 @@ void x87_helper_arith_mem(CpuCommon *cpu, uint32_t op, uint32_t kind,
                           uint32_t addr)
 {
     X86State *env = (X86State *)cpu;
+    uint8_t conv;
     FpuX80 m;
 
     x87_begin(env);
     m = x87_ld_kind(cpu, kind, addr, &env->fp_status);
+    /* A denormal memory operand raises DE only when no NaN operand or
+     * invalid / divide-by-zero takes precedence (SDM 4.9.2). */
+    conv = env->fp_status.flags;
+    env->fp_status.flags &= (uint8_t)~FPU_FLAG_DENORMAL;
+    if ((conv & FPU_FLAG_DENORMAL) && !fpu_x80_is_nan(m) &&
+        !fpu_x80_is_nan(*x87_st_reg(env, 0))) {
+        conv = FPU_FLAG_DENORMAL;
+    } else {
+        conv = 0;
+    }
     if (x87_st_empty(env, 0)) {
         if (!x87_stack_fault(env, false)) {
             x87_end(env);
@@ -346,7 +365,18 @@ void x87_helper_arith_mem(CpuCommon *cpu, uint32_t op, uint32_t kind,
             *x87_st_reg(env, 0) = fpu_x80_default_nan();
         }
     } else {
+        uint8_t before = env->fp_status.flags;
+        env->fp_status.flags |= conv;
+        if (conv && x87_blocked(env)) {
+            x87_end(env);
+            return;
+        }
+        env->fp_status.flags = before;
         x87_do_arith(env, op, *x87_st_reg(env, 0), m, 0);
+        if (!(env->fp_status.flags &
+              (FPU_FLAG_INVALID | FPU_FLAG_DIVBYZERO))) {
+            env->fp_status.flags |= conv;
+        }
     }
     if (op == 3 && !x87_blocked(env)) {
         x87_pop(env);
@@ -445,7 +475,7 @@ void x87_helper_fst_mem(CpuCommon *cpu, uint32_t kind, uint32_t addr,
         break;
     }
     case X87_M_BCD:
-        x87_to_bcd(a, st, &v, &hi);
+        x87_to_bcd(a, st, &v, &hi, &up);
         bytes = 10;
         break;
     default:

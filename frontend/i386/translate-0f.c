@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "helper-fp.h"
 #include "helper.h"
 
 static IrTemp x86_new(DisasCtx *d)
@@ -74,6 +75,56 @@ static bool x86_gen_movbe(DisasCtx *d)
         x86_st_mem(d, ot, o.addr, t);
     }
     return true;
+}
+
+/* 0F AE with a memory operand: FXSAVE FXRSTOR LDMXCSR STMXCSR CLFLUSH. */
+static bool x86_gen_grp15_mem(DisasCtx *d, const X86Opnd *o)
+{
+    IrBlock *b = d->b;
+    IrTemp t;
+
+    if (d->rep || d->repne || d->opsize) {
+        return false;
+    }
+    switch (d->reg) {
+    case 0:
+    case 1: {
+        IrTemp args[5] = {
+            IR_ENV, x86_const(d, d->reg ? X86_ENV_FXRSTOR : X86_ENV_FXSAVE),
+            o->addr, x86_const(d, 0), x86_const(d, d->pc),
+        };
+        if (!x86_has(d, X86_FEAT_FXSR)) {
+            return false;
+        }
+        ir_call(b, &x87_helper_env_desc, IR_NO_TEMP, 5, args);
+        return true;
+    }
+    case 2: {
+        IrTemp args[3] = { IR_ENV, IR_NO_TEMP, x86_const(d, d->pc) };
+        if (!x86_has(d, X86_FEAT_SSE)) {
+            return false;
+        }
+        args[1] = x86_ld_mem(d, X86_OT_L, o->addr);
+        ir_call(b, &x86_helper_ldmxcsr_desc, IR_NO_TEMP, 3, args);
+        return true;
+    }
+    case 3:
+        if (!x86_has(d, X86_FEAT_SSE)) {
+            return false;
+        }
+        t = x86_new(d);
+        ir_ld32u(b, t, IR_ENV, (int32_t)offsetof(X86State, mxcsr));
+        x86_st_mem(d, X86_OT_L, o->addr, t);
+        return true;
+    case 7:                                          /* CLFLUSH */
+        if (!x86_has(d, X86_FEAT_SSE2)) {
+            return false;
+        }
+        (void)x86_ld_mem(d, X86_OT_B, o->addr);
+        return true;
+    default:
+        return false;
+    }
 }
 
 bool x86_decode_0f(DisasCtx *d)
@@ -226,13 +277,16 @@ bool x86_decode_0f(DisasCtx *d)
         }
         x86_gen_cmpxchg8b(d, &o);
         return true;
-    case 0xae:                                       /* fences */
+    case 0xae:                                       /* group 15 */
         x86_modrm(d, &o);
-        if (o.mem || d->reg < 5) {
-            return false;   /* FXSAVE & co. wait for the FPU work */
+        if (!o.mem) {
+            if (d->reg < 5 || d->rep || d->repne) {
+                return false;
+            }
+            ir_mb(b, IR_MB_ALL);                     /* LFENCE MFENCE SFENCE */
+            return true;
         }
-        ir_mb(b, IR_MB_ALL);
-        return true;
+        return x86_gen_grp15_mem(d, &o);
     default:
         /* System instructions, MMX/SSE, SYSENTER: #UD. */
         return false;

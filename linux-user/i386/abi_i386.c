@@ -49,7 +49,7 @@ static const AbiCpuModel i386_cpu_models[] = {
       I386_MODEL(4, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU) },
     { "max", "every implemented feature (+POPCNT, LZCNT, MOVBE)", "i686",
       "i686", 0x8110, 0,
-      I386_MODEL(5, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU |
+      I386_MODEL(5, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU | X86_FEAT_SSE3 | X86_FEAT_FXSR |
                  X86_FEAT_POPCNT | X86_FEAT_LZCNT | X86_FEAT_MOVBE) },
     { NULL },
 };
@@ -124,6 +124,36 @@ static void i386_restart_syscall(CpuCommon *cpu)
     x86_env(cpu)->eip -= 2;
 }
 
+/* si_code of an x87 (#MF) or SSE (#XM) exception: the first unmasked
+ * raised flag, in the order of fpu__exception_code()
+ * (arch/x86/kernel/fpu/core.c). */
+static int i386_fpe_code(X86State *env, bool sse)
+{
+    uint32_t err;
+
+    if (sse) {
+        err = ~(env->mxcsr >> 7) & env->mxcsr;
+    } else {
+        err = x87_status_word(env) & ~env->fpuc;
+    }
+    if (err & 0x01) {
+        return 7;               /* FPE_FLTINV */
+    }
+    if (err & 0x04) {
+        return 3;               /* FPE_FLTDIV */
+    }
+    if (err & 0x08) {
+        return 4;               /* FPE_FLTOVF */
+    }
+    if (err & 0x12) {
+        return 5;               /* FPE_FLTUND */
+    }
+    if (err & 0x20) {
+        return 6;               /* FPE_FLTRES */
+    }
+    return 0;
+}
+
 /* What arch/x86/kernel/traps.c sends for each exception in user mode. */
 static void i386_handle_exception(CpuCommon *cpu, int excp, AbiExcp *out)
 {
@@ -143,6 +173,12 @@ static void i386_handle_exception(CpuCommon *cpu, int excp, AbiExcp *out)
     case X86_EXCP_DE:
         out->tgt_signo = SIGFPE;
         out->tgt_code = TGT_FPE_INTDIV;
+        out->addr = env->excp_insn;
+        return;
+    case X86_EXCP_MF:
+    case X86_EXCP_XM:
+        out->tgt_signo = SIGFPE;
+        out->tgt_code = i386_fpe_code(env, excp == X86_EXCP_XM);
         out->addr = env->excp_insn;
         return;
     case X86_EXCP_BP:

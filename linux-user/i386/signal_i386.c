@@ -12,8 +12,15 @@
  *     uc_mcontext at 20, uc_sigmask (8) at 108
  *   rt_sigframe (268): pretcode, sig, pinfo, puc, siginfo at 16, ucontext
  *     at 144, retcode[8] at 260
- * No FPU state is saved (sigcontext.fpstate = 0, as the kernel does for a
- * task that never used the FPU): the guest has no x87/SSE yet.
+ * FPU state (arch/x86/kernel/fpu/signal.c, fpu__alloc_mathframe): below
+ * the frame, at fpstate = round_down(sp - 512, 64) - 112, struct
+ * _fpstate_32: the fsave-format environment and registers (108 bytes),
+ * status, magic 0 (X86_FXSR_MAGIC), then at +112 the 512-byte FXSAVE
+ * image (MXCSR and XMM0-7 live only there). Models without FXSR get the
+ * fsave part alone with magic 0xffff. The handler starts with a clean
+ * FPU (FNINIT, MXCSR 0x1f80); sigreturn loads the FXSAVE image, then the
+ * fsave part on top (convert_to_fxsr), so a handler's edits of either
+ * take effect as the kernel makes them.
  */
 #include <errno.h>
 #include <signal.h>
@@ -44,6 +51,9 @@ enum {
 
     I386_NR_SIGRETURN = 119,
     I386_NR_RT_SIGRETURN = 173,
+
+    FP_FSAVE_SIZE = 108, FP_STATUS = 108, FP_MAGIC = 110, FP_FXSAVE = 112,
+    FP_FXSAVE_SIZE = 512,
 };
 
 _Static_assert(RT_UC == 144 && RT_SIZE == 268, "rt_sigframe layout");
@@ -53,8 +63,60 @@ _Static_assert(UC_MCONTEXT + SC_SIZE == UC_SIGMASK, "ucontext layout");
 #define I386_FIX_EFLAGS (X86_CC_MASK | X86_TF | X86_DF | X86_AC | \
                          (1u << 16) | X86_NT)
 
+static bool i386_has_fxsr(const X86State *env)
+{
+    return (env->features & X86_FEAT_FXSR) != 0;
+}
+
+/* Writes struct _fpstate_32 at fp (and the FXSAVE image at fp + 112). */
+static int i386_save_fpstate(X86State *env, uint32_t fp)
+{
+    uint8_t buf[FP_FXSAVE + FP_FXSAVE_SIZE];
+    bool fx = i386_has_fxsr(env);
+    uint32_t sw;
+
+    memset(buf, 0, sizeof(buf));
+    if (fx) {
+        x86_fxsave_image(env, buf + FP_FXSAVE);
+    }
+    x87_fsave_image(env, buf);
+    sw = x87_status_word(env);
+    buf[FP_STATUS] = (uint8_t)sw;
+    buf[FP_STATUS + 1] = (uint8_t)(sw >> 8);
+    buf[FP_MAGIC] = buf[FP_MAGIC + 1] = fx ? 0 : 0xff;
+    return copy_to_guest(fp, buf, fx ? sizeof(buf) : FP_FXSAVE) < 0 ? -1
+                                                                     : 0;
+}
+
+/* sigreturn's FPU restore (fpu__restore_sig for an ia32 frame). */
+static int i386_restore_fpstate(X86State *env, uint32_t fp)
+{
+    uint8_t buf[FP_FXSAVE + FP_FXSAVE_SIZE];
+    bool fx = i386_has_fxsr(env);
+
+    if (fp == 0) {
+        x87_reset(env);
+        return 0;
+    }
+    if (copy_from_guest(buf, fp, fx ? sizeof(buf) : FP_FXSAVE) < 0) {
+        return -1;
+    }
+    if (fx) {
+        uint32_t mxcsr = (uint32_t)buf[FP_FXSAVE + 24] |
+                         (uint32_t)buf[FP_FXSAVE + 25] << 8;
+        /* the kernel clears reserved MXCSR bits instead of failing */
+        buf[FP_FXSAVE + 26] = buf[FP_FXSAVE + 27] = 0;
+        buf[FP_FXSAVE + 24] = (uint8_t)mxcsr;
+        buf[FP_FXSAVE + 25] = (uint8_t)(mxcsr >> 8);
+        x86_fxrstor_image(env, buf + FP_FXSAVE);
+    }
+    x87_frstor_image(env, buf);
+    return 0;
+}
+
 static int i386_save_sigcontext(X86State *env, uint32_t sc, uint32_t mask0,
-                                const struct TgtSigInfo *info)
+                                const struct TgtSigInfo *info,
+                                uint32_t fpstate)
 {
     static const uint8_t reg_off[8] = {
         SC_EAX, SC_ECX, SC_EDX, SC_EBX, SC_ESP, SC_EBP, SC_ESI, SC_EDI,
@@ -75,7 +137,7 @@ static int i386_save_sigcontext(X86State *env, uint32_t sc, uint32_t mask0,
     r |= guest_put_u32(sc + SC_FLAGS, x86_eflags_read(env));
     r |= guest_put_u32(sc + SC_SP_AT_SIGNAL, env->regs[X86_ESP]);
     r |= guest_put_u32(sc + SC_SS, env->seg[X86_SEG_SS]);
-    r |= guest_put_u32(sc + SC_FPSTATE, 0);
+    r |= guest_put_u32(sc + SC_FPSTATE, fpstate);
     r |= guest_put_u32(sc + SC_OLDMASK, mask0);
     r |= guest_put_u32(sc + SC_CR2,
                        info && info->kind == TGT_SIKIND_FAULT ? info->addr
@@ -119,15 +181,21 @@ int i386_setup_frame(CpuCommon *cpu, int tgt_sig,
     bool rt = info != NULL;
     uint32_t size = rt ? RT_SIZE : SF_SIZE;
     uint32_t sp = signal_frame_sp(cpu, ka, env->regs[X86_ESP]);
+    /* The FPU state goes first (fpu__alloc_mathframe). */
+    uint32_t fpstate = i386_has_fxsr(env)
+                       ? ((sp - FP_FXSAVE_SIZE) & ~63u) - FP_FXSAVE
+                       : sp - FP_FXSAVE;
     /* The handler starts as if called: (esp + 4) 16-byte aligned. */
-    uint32_t frame = ((sp - size + 4) & ~15u) - 4;
+    uint32_t frame = ((fpstate - size + 4) & ~15u) - 4;
     TgtSigset set = { { tgt_blocked[0], tgt_blocked[1] } };
     uint32_t retaddr;
     int r = 0;
 
-    if (frame > sp || !guest_range_ok(frame, size, PAGE_READ | PAGE_WRITE)) {
+    if (frame > sp || !guest_range_ok(frame, sp - frame,
+                                      PAGE_READ | PAGE_WRITE)) {
         return -EFAULT;
     }
+    r |= i386_save_fpstate(env, fpstate);
     if (rt) {
         uint32_t uc = frame + RT_UC;
         r |= guest_put_u32(frame + RT_SIG, (uint32_t)tgt_sig);
@@ -138,14 +206,14 @@ int i386_setup_frame(CpuCommon *cpu, int tgt_sig,
         r |= guest_put_u32(uc + UC_LINK, 0);
         r |= signal_save_altstack(cpu, uc + UC_STACK, env->regs[X86_ESP]);
         r |= i386_save_sigcontext(env, uc + UC_MCONTEXT, (uint32_t)set.w[0],
-                                  info);
+                                  info, fpstate);
         r |= signal_sigset_to_guest(uc + UC_SIGMASK, &set, 8);
         r |= i386_write_retcode(frame + RT_RETCODE, true);
         retaddr = frame + RT_RETCODE;
     } else {
         r |= guest_put_u32(frame + SF_SIG, (uint32_t)tgt_sig);
         r |= i386_save_sigcontext(env, frame + SF_SC, (uint32_t)set.w[0],
-                                  NULL);
+                                  NULL, fpstate);
         r |= guest_put_u32(frame + SF_EXTRAMASK,
                            (uint32_t)(set.w[0] >> 32));
         r |= i386_write_retcode(frame + SF_RETCODE, false);
@@ -168,6 +236,8 @@ int i386_setup_frame(CpuCommon *cpu, int tgt_sig,
     env->df = 1;
     env->seg[X86_SEG_DS] = env->seg[X86_SEG_ES] = 0x7b;
     env->seg_base[X86_SEG_DS] = env->seg_base[X86_SEG_ES] = 0;
+    /* The handler runs with a clean FPU (fpu__clear_user_states). */
+    x87_reset(env);
     return 0;
 }
 
@@ -177,7 +247,7 @@ static int i386_restore_sigcontext(CpuCommon *cpu, uint32_t sc)
         SC_EAX, SC_ECX, SC_EDX, SC_EBX, SC_ESP, SC_EBP, SC_ESI, SC_EDI,
     };
     X86State *env = (X86State *)cpu;
-    uint32_t regs[8], eip, fl, gs, fs;
+    uint32_t regs[8], eip, fl, gs, fs, fpstate;
 
     for (int i = 0; i < 8; i++) {
         if (guest_get_u32(sc + reg_off[i], &regs[i]) < 0) {
@@ -187,7 +257,9 @@ static int i386_restore_sigcontext(CpuCommon *cpu, uint32_t sc)
     if (guest_get_u32(sc + SC_EIP, &eip) < 0 ||
         guest_get_u32(sc + SC_FLAGS, &fl) < 0 ||
         guest_get_u32(sc + SC_GS, &gs) < 0 ||
-        guest_get_u32(sc + SC_FS, &fs) < 0) {
+        guest_get_u32(sc + SC_FS, &fs) < 0 ||
+        guest_get_u32(sc + SC_FPSTATE, &fpstate) < 0 ||
+        i386_restore_fpstate(env, fpstate) < 0) {
         return -EFAULT;
     }
     memcpy(env->regs, regs, sizeof(regs));
