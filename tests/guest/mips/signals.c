@@ -48,6 +48,46 @@ static void nodefer_handler(int sig)
     count++;
 }
 
+/* A SIGALRM handler that uses the FPU (clobbering FP registers and the
+ * FCSR condition codes): the frame must save and restore them. */
+static volatile double fp_sink;
+
+static void fp_handler(int sig)
+{
+    double x = count + 0.5, y = 1.0;
+    for (int i = 0; i < 8; i++) {
+        y = y * x + 1.0 / (x + i);
+    }
+    fp_sink = y > 3.0 ? y : -y;
+    count++;
+}
+
+/* Holds 1.5 in $f0 (both halves of the pair) in an assembly loop while
+ * handlers that use $f0 run, until 5 of them have; returns the OR of the
+ * differences seen (0: the frame saved and restored the FPU registers). */
+static unsigned fp_regs_across_handlers(void)
+{
+    unsigned bad = 0, hi, lo;
+
+    __asm__ volatile(".set push\n\t.set noreorder\n\t"
+                     "lui %1, 0x3ff8\n\t"
+                     "mtc1 $zero, $f0\n\t"
+                     "mthc1 %1, $f0\n"
+                     "1:\tmfhc1 %1, $f0\n\t"
+                     "mfc1 %2, $f0\n\t"
+                     "lui $t0, 0x3ff8\n\t"
+                     "xor %1, %1, $t0\n\t"
+                     "or %1, %1, %2\n\t"
+                     "or %0, %0, %1\n\t"
+                     "lw %1, 0(%3)\n\t"
+                     "sltiu %1, %1, 5\n\t"
+                     "bnez %1, 1b\n\t"
+                     "nop\n\t.set pop"
+                     : "+r"(bad), "=&r"(hi), "=&r"(lo)
+                     : "r"(&count) : "t0", "$f0", "memory");
+    return bad;
+}
+
 /* Registers live across the signal: a loop keeps values in s-registers
  * while SIGALRM handlers run. */
 static volatile unsigned seed = 1;
@@ -174,6 +214,20 @@ int main(void)
         setitimer(ITIMER_REAL, &it, NULL);
         printf("registers across handlers: %s (handlers ran: %s)\n",
                same ? "same" : "DIFFERENT", count >= 5 ? "yes" : "no");
+    }
+    /* FPU registers across handlers that use the FPU */
+    {
+        struct itimerval it = { { 0, 500 }, { 0, 500 } };
+        unsigned bad;
+        sa.sa_handler = fp_handler;
+        sigaction(SIGALRM, &sa, NULL);
+        count = 0;
+        setitimer(ITIMER_REAL, &it, NULL);
+        bad = fp_regs_across_handlers();
+        memset(&it, 0, sizeof(it));
+        setitimer(ITIMER_REAL, &it, NULL);
+        printf("FPU registers across FPU-using handlers: %s\n",
+               bad ? "DIFFERENT" : "same");
     }
 
     /* SIGCHLD and exit status */
