@@ -70,7 +70,15 @@ static int64_t sys_rt_sigaction(CpuCommon *cpu, const SyscallCall *c)
     if (act) {
         uint32_t mask32;
         memset(&nw, 0, sizeof(nw));
-        if (old) {
+        if (old && abi->sigaction_layout) {
+            /* The ABI's own layout (MIPS sigaction(2): flags, handler,
+             * mask of which the first word counts). */
+            r = guest_get_u32(act + lay->handler, &nw.handler);
+            r = r ? r : guest_get_u32(act + lay->flags, &nw.flags);
+            r = r ? r : guest_get_u32(act + lay->mask, &mask32);
+            nw.mask.w[0] = mask32;
+            nw.flags = abi_flags_to_host(abi->sa_flags, nw.flags);
+        } else if (old) {
             /* struct old_sigaction: handler, mask (one word), flags,
              * restorer. */
             r = guest_get_u32(act, &nw.handler);
@@ -101,7 +109,15 @@ static int64_t sys_rt_sigaction(CpuCommon *cpu, const SyscallCall *c)
         }
     }
     if (oact) {
-        if (old) {
+        if (old && abi->sigaction_layout) {
+            r = guest_put_u32(oact + lay->handler, cur.handler);
+            r = r ? r : guest_put_u32(oact + lay->flags,
+                                      abi_flags_to_guest(abi->sa_flags,
+                                                         cur.flags));
+            r = r ? r : clear_guest(oact + lay->mask, 16);
+            r = r ? r : guest_put_u32(oact + lay->mask,
+                                      (uint32_t)cur.mask.w[0]);
+        } else if (old) {
             r = guest_put_u32(oact, cur.handler);
             r = r ? r : guest_put_u32(oact + 4, (uint32_t)cur.mask.w[0]);
             r = r ? r : guest_put_u32(oact + 8, cur.flags);

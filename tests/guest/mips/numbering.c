@@ -21,6 +21,7 @@
 #include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <signal.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -203,6 +204,21 @@ int main(void)
         errno = 0;
         r = tcgetattr(1 + 100, &t);
         printf("tcgetattr bad fd %d errno %d\n", r, errno);
+    }
+
+    /* the old sigaction(2) call with MIPS's struct: flags, handler, mask */
+    {
+        struct { unsigned flags; void (*handler)(int); unsigned mask[4]; }
+            a, o;
+        memset(&a, 0, sizeof(a));
+        memset(&o, 0xff, sizeof(o));
+        a.handler = SIG_IGN;
+        a.flags = SA_RESTART;
+        a.mask[0] = 1u << (SIGUSR2 - 1);
+        r = (int)syscall(SYS_sigaction, SIGUSR1, &a, NULL);
+        r |= (int)syscall(SYS_sigaction, SIGUSR1, NULL, &o);
+        printf("old sigaction: %d flags %x ignored %d mask %x %x\n", r,
+               o.flags, o.handler == SIG_IGN, o.mask[0], o.mask[1]);
     }
     return 0;
 }
