@@ -23,6 +23,7 @@
 enum {
     MIPS_NR_SYSCALL = 4000,
     MIPS_NR_PIPE = 4042,
+    MIPS_NR_MMAP = 4090,
     MIPS_NR_CACHECTL = 4148,
     MIPS_NR_SYSMIPS = 4149,
     MIPS_NR_PRCTL = 4192,
@@ -252,6 +253,29 @@ static bool mips_own_syscall(CpuCommon *cpu, uint32_t nr)
         env->ulr = env->gpr[R_A0];
         mips_set_syscall_result(cpu, 0);
         return true;
+    case MIPS_NR_MMAP: {
+        /* sys_mips_mmap: mmap2's arguments with the offset in bytes
+         * (fd and offset are the 5th and 6th, on the stack). */
+        uint32_t fd, off;
+        int64_t r;
+        if (guest_get_u32(env->gpr[R_SP] + 16, &fd) < 0 ||
+            guest_get_u32(env->gpr[R_SP] + 20, &off) < 0) {
+            r = -EFAULT;
+        } else if (off & (GUEST_PAGE_SIZE - 1)) {
+            r = -EINVAL;
+        } else if (env->gpr[R_A0 + 2] & ~7u) {
+            r = -EINVAL;
+        } else {
+            r = guest_mmap(env->gpr[R_A0], env->gpr[R_A0 + 1],
+                           (int)env->gpr[R_A0 + 2],
+                           (int)abi_flags_to_host(abi->mmap_flags,
+                                                  env->gpr[R_A0 + 3]),
+                           (int)fd, off);
+        }
+        mips_set_syscall_result(cpu, r < 0 ? -(int64_t)abi_errno_to_guest(
+                                                  abi, (int)-r) : r);
+        return true;
+    }
     case MIPS_NR_PRCTL:
         /* PR_GET/SET_FP_MODE: emu implements FR = 0 only (what o32 FP32
          * and FPXX code runs with); FR = 1 is refused as the kernel
@@ -311,6 +335,7 @@ static void mips_strace_own(CpuCommon *cpu, uint32_t nr, uint32_t a0)
 {
     MipsState *env = mips_env(cpu);
     const char *name = nr == MIPS_NR_PIPE ? "pipe"
+                       : nr == MIPS_NR_MMAP ? "mmap"
                        : nr == MIPS_NR_SET_THREAD_AREA ? "set_thread_area"
                        : nr == MIPS_NR_CACHECTL ? "cachectl" : "prctl";
 

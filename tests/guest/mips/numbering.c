@@ -134,6 +134,15 @@ int main(void)
                p == MAP_FAILED ? "failed" : "mapped", p[100] == 0);
         p[0] = 1;
         munmap(p, 8192);
+        /* the o32 mmap call (4090): byte offset, arguments 5-6 on the
+         * stack */
+        p = (char *)syscall(SYS_mmap, 0, 8192, PROT_READ | PROT_WRITE,
+                            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        p[5000] = 3;
+        printf("o32 mmap: %d\n", p[5000]);
+        errno = 0;
+        r = (int)syscall(SYS_mmap, 0, 4096, PROT_READ, MAP_PRIVATE, 0, 100);
+        printf("o32 mmap odd offset: %d errno %d\n", r, errno);
     }
 
     /* sockets */
