@@ -15,6 +15,8 @@ extern const SyscallDef syscall_defs_tty[];     /* syscall_tty.c */
 extern const SyscallDef syscall_defs_mem[];     /* syscall_mem.c */
 extern const SyscallDef syscall_defs_signal[];  /* syscall_signal.c */
 extern const SyscallDef syscall_defs_thread[];  /* syscall_thread.c */
+extern const SyscallDef syscall_defs_ipc[];     /* syscall_ipc.c */
+extern const SyscallDef syscall_defs_mux[];     /* syscall_mux.c */
 
 const SyscallDef *const syscall_def_lists[] = {
     syscall_defs_core,
@@ -28,5 +30,7 @@ const SyscallDef *const syscall_def_lists[] = {
     syscall_defs_mem,
     syscall_defs_signal,
     syscall_defs_thread,
+    syscall_defs_ipc,
+    syscall_defs_mux,
     NULL,
 };
