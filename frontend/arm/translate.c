@@ -72,8 +72,14 @@ void arm_write_reg(DisasCtx *d, int r, IrTemp v)
         ir_mov(d->b, ARM_T_REG(r), v);
         return;
     }
-    /* ARM ARM A4.1.3 (v5): a data-processing write to pc is a branch that
-     * stays in the current instruction set. */
+    /* ARMv7 ALUWritePC (DDI 0406C A2.3.1): in ARM state a data-processing
+     * write to pc interworks like BX (e.g. "mov pc, lr" returning to
+     * Thumb code). Before v7, and in Thumb state, it is a branch that
+     * stays in the current instruction set (DDI 0100I A4.1.3). */
+    if (!d->thumb && arm_feature(d, ARM_FEATURE_V7)) {
+        arm_write_pc_bx(d, v);
+        return;
+    }
     ir_andi(d->b, ARM_T_PC, v, d->thumb ? ~1u : ~3u);
     arm_exit_indirect(d);
 }

@@ -75,7 +75,8 @@ IrTemp arm_read_reg(DisasCtx *d, int r);
 /* r15 read as an address for PC-relative loads (Thumb: word-aligned). */
 uint32_t arm_pc_value(const DisasCtx *d);
 /* Writes v to register r; r15 is a branch: ARM state ignores bits 1:0,
- * Thumb bit 0 (no interworking, as ALU writes on v5). Ends the block. */
+ * Thumb bit 0 (no interworking, as ALU writes on v5), except that ARMv7
+ * ARM state interworks (ALUWritePC). Ends the block. */
 void arm_write_reg(DisasCtx *d, int r, IrTemp v);
 /* Writes v to r15 interworking (BX, BLX, and loads to pc on v5T). */
 void arm_write_pc_bx(DisasCtx *d, IrTemp v);

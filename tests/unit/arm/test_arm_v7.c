@@ -281,6 +281,30 @@ static void test_tpidrurw(void **state)
     cpu_teardown(&s);
 }
 
+/* ARMv7 ALUWritePC: "mov pc, lr" in ARM state interworks (libgmp returns
+ * to Thumb callers so); ARMv5 stays in ARM state. */
+static void test_alu_pc_interworks(void **state)
+{
+    static const uint32_t code[] = { 0xe1a0f00e };  /* mov pc, lr */
+    static const uint16_t thumb[] = { 0x2007, T_SVC0 };  /* movs r0, #7 */
+    ArmState s;
+
+    (void)state;
+    put_code(0x27000, code, sizeof(code));
+    put_code(0x27100, thumb, sizeof(thumb));
+    cpu_setup(&s, V7_FEATURES);
+    s.r[14] = 0x27101;
+    assert_int_equal(run_from(&s, 0x27000), ARM_EXCP_SWI);
+    assert_int_equal(s.r[0], 7);
+    assert_int_equal(s.thumb, 1);
+    cpu_teardown(&s);
+    cpu_setup(&s, ARM_FEATURE_V5TE | ARM_FEATURE_THUMB);
+    s.r[14] = 0x27101;
+    run_from(&s, 0x27000);
+    assert_int_equal(s.thumb, 0);
+    cpu_teardown(&s);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -290,6 +314,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_strex_sees_change),
         cmocka_unit_test(test_udef_by_model),
         cmocka_unit_test(test_tpidrurw),
+        cmocka_unit_test(test_alu_pc_interworks),
     };
     const HostBackend *be;
 
