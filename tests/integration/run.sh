@@ -60,6 +60,7 @@ unset LANG LANGUAGE GREP_OPTIONS POSIXLY_CORRECT
 guest_pkgs=(busybox-static coreutils grep sed gawk gzip bzip2 libc6)
 case $arch in
 i386) guest_pkgs+=(python3.11-minimal perl-base zlib1g) ;;
+armhf) guest_pkgs+=(python3.11-minimal libpython3.11-stdlib perl-base zlib1g) ;;
 esac
 "$here/fetch-debs.sh" "$arch" "$cache/$arch" "${guest_pkgs[@]}"
 rc=$?
