@@ -312,42 +312,46 @@ uint64_t x86_helper_bcd(uint32_t op, uint32_t eax, uint32_t eflags)
 
     switch (op & 0xff) {
     case 0:     /* DAA */
-    case 1:     /* DAS */
+    case 1:     /* DAS (Intel SDM Vol. 2A DAA/DAS: CF also takes the
+                   carry/borrow of the AL +- 6 step) */
+    {
+        uint32_t old_cf = cf;
+
+        cf = 0;
         if ((al & 0xf) > 9 || af) {
+            bool carry = (op & 0xff) == 0 ? al + 6 > 0xff : al < 6;
             al = (op & 0xff) == 0 ? al + 6 : al - 6;
+            cf = old_cf || carry ? X86_CF : 0;
             af = X86_AF;
         } else {
             af = 0;
         }
-        if (old_al > 0x99 || cf) {
+        if (old_al > 0x99 || old_cf) {
             al = (op & 0xff) == 0 ? al + 0x60 : al - 0x60;
             cf = X86_CF;
-        } else {
-            cf = 0;
         }
         al &= 0xff;
         eax = (eax & ~0xffu) | al;
         fl = cf | af | (al == 0 ? X86_ZF : 0) | (al & 0x80 ? X86_SF : 0) |
              (__builtin_parity(al) ? 0 : X86_PF);
         return eax | (uint64_t)fl << 32;
-    case 2:     /* AAA */
-    case 3:     /* AAS */
+    }
+    case 2:     /* AAA: AX + 0x106 (Intel SDM Vol. 2A AAA) */
+    case 3:     /* AAS: AX - 6, then AH - 1 (AAS) */
+    {
+        uint32_t ax = eax & 0xffff;
+
         if ((al & 0xf) > 9 || af) {
-            if ((op & 0xff) == 2) {
-                al += 6;
-                ah += 1;
-            } else {
-                al -= 6;
-                ah -= 1;
-            }
+            ax = (op & 0xff) == 2 ? ax + 0x106 : ((ax - 6) & 0xffff) - 0x100;
             cf = af = 1;
         } else {
             cf = af = 0;
         }
-        al &= 0xf;
-        eax = (eax & ~0xffffu) | (ah & 0xff) << 8 | al;
+        ax &= 0xff0f;
+        eax = (eax & ~0xffffu) | ax;
         fl = (eflags & ~(X86_CF | X86_AF)) | (cf ? X86_CF | X86_AF : 0);
         return eax | (uint64_t)fl << 32;
+    }
     default: {  /* AAD base */
         uint32_t base = (op >> 8) & 0xff;
         al = (al + ah * base) & 0xff;
