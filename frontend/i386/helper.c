@@ -154,36 +154,41 @@ fault:
 enum {
     CPUID_FPU = 1u << 0, CPUID_VME = 1u << 1, CPUID_DE = 1u << 2,
     CPUID_PSE = 1u << 3, CPUID_TSC = 1u << 4, CPUID_MSR = 1u << 5,
-    CPUID_CX8 = 1u << 8, CPUID_CMOV = 1u << 15,
+    CPUID_CX8 = 1u << 8, CPUID_CMOV = 1u << 15, CPUID_CLFSH = 1u << 19,
+    CPUID_MMX = 1u << 23, CPUID_FXSR = 1u << 24, CPUID_SSE = 1u << 25,
+    CPUID_SSE2 = 1u << 26,
 };
 enum {
+    CPUID_ECX_SSE3 = 1u << 0, CPUID_ECX_SSSE3 = 1u << 9,
     CPUID_ECX_MOVBE = 1u << 22, CPUID_ECX_POPCNT = 1u << 23,
     CPUID_EXT_ECX_ABM = 1u << 5,
 };
 
-/* Only what the frontend implements is advertised: no FPU, MMX, SSE
- * until those land (docs/i386.md), so glibc picks plain i686 code. */
+#define X86_P5 (X86_FEAT_FPU | X86_FEAT_CX8 | X86_FEAT_TSC)
+#define X86_P6 (X86_P5 | X86_FEAT_CMOV | X86_FEAT_MMX | X86_FEAT_FXSR)
+#define X86_CORE2 (X86_P6 | X86_FEAT_SSE | X86_FEAT_SSE2 | X86_FEAT_SSE3 | \
+                   X86_FEAT_SSSE3)
+#define CPUID_P5 (CPUID_FPU | CPUID_TSC | CPUID_CX8)
+#define CPUID_P6 (CPUID_P5 | CPUID_CMOV | CPUID_MMX | CPUID_FXSR)
+#define CPUID_P4 (CPUID_P6 | CPUID_SSE | CPUID_SSE2 | CPUID_CLFSH)
+
+/* Each model advertises exactly what the frontend implements for it
+ * (docs/i386.md); the order is linux-user/i386's, the first the default. */
 const X86CpuModel x86_cpu_models[] = {
-    { "pentium2", 6, 5, 2, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU,
-      CPUID_TSC | CPUID_CX8 | CPUID_CMOV, 0, 0, 0,
-      "Pentium II (emu, integer only)" },
-    { "pentium", 5, 2, 12, X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU,
-      CPUID_TSC | CPUID_CX8, 0, 0, 0, "Pentium (emu, integer only)" },
-    { "pentium3", 6, 7, 3, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU,
-      CPUID_TSC | CPUID_CX8 | CPUID_CMOV, 0, 0, 0,
-      "Pentium III (emu, integer only)" },
-    { "pentium4", 15, 2, 7, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU,
-      CPUID_TSC | CPUID_CX8 | CPUID_CMOV, 0, 0, 0,
-      "Pentium 4 (emu, integer only)" },
-    { "core2duo", 6, 15, 11, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU,
-      CPUID_TSC | CPUID_CX8 | CPUID_CMOV, 0, 0, 0,
-      "Core 2 Duo (emu, integer only)" },
+    { "core2duo", 6, 15, 11, X86_CORE2, CPUID_P4,
+      CPUID_ECX_SSE3 | CPUID_ECX_SSSE3, 0, 0,
+      "Intel(R) Core(TM)2 Duo CPU (emu)" },
+    { "pentium", 5, 2, 12, X86_P5, CPUID_P5, 0, 0, 0, "Pentium (emu)" },
+    { "pentium2", 6, 5, 2, X86_P6, CPUID_P6, 0, 0, 0, "Pentium II (emu)" },
+    { "pentium3", 6, 7, 3, X86_P6 | X86_FEAT_SSE, CPUID_P6 | CPUID_SSE, 0,
+      0, 0, "Pentium III (emu)" },
+    { "pentium4", 15, 2, 7, X86_P6 | X86_FEAT_SSE | X86_FEAT_SSE2,
+      CPUID_P4, 0, 0, 0, "Intel(R) Pentium(R) 4 CPU (emu)" },
     { "max", 6, 15, 11,
-      X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU | X86_FEAT_POPCNT |
-      X86_FEAT_LZCNT | X86_FEAT_MOVBE,
-      CPUID_TSC | CPUID_CX8 | CPUID_CMOV,
-      CPUID_ECX_POPCNT | CPUID_ECX_MOVBE, CPUID_EXT_ECX_ABM, 0,
-      "emu i386 max (every implemented feature)" },
+      X86_CORE2 | X86_FEAT_POPCNT | X86_FEAT_LZCNT | X86_FEAT_MOVBE,
+      CPUID_P4,
+      CPUID_ECX_SSE3 | CPUID_ECX_SSSE3 | CPUID_ECX_POPCNT | CPUID_ECX_MOVBE,
+      CPUID_EXT_ECX_ABM, 0, "emu i386 max (every implemented feature)" },
 };
 const unsigned x86_cpu_model_count =
     sizeof(x86_cpu_models) / sizeof(x86_cpu_models[0]);
@@ -224,6 +229,8 @@ void x86_helper_cpuid(CpuCommon *cpu)
         r[0] |= (m->model & 0xf) << 4 | (m->model >> 4) << 16 | m->stepping;
         r[2] = m->cpuid1_ecx;
         r[3] = m->cpuid1_edx;
+        /* CLFLUSH line size in 8-byte units */
+        r[1] = (m->cpuid1_edx & CPUID_CLFSH) ? 8u << 8 : 0;
         break;
     case 0x80000000u:
         r[0] = 0x80000004u;

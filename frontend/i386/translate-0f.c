@@ -136,6 +136,19 @@ bool x86_decode_0f(DisasCtx *d)
     IrTemp t, v;
     uint32_t imm;
 
+    if ((op >= 0x10 && op < 0x18) || (op >= 0x28 && op < 0x30) ||
+        op == 0x3a || (op >= 0x50 && op < 0x80) ||
+        (op >= 0xc2 && op < 0xc7) || op >= 0xd0) {
+        return x86_gen_sse(d, op);                  /* MMX / SSE */
+    }
+    if (op == 0x38) {
+        uint32_t op2 = x86_fetch8(d);
+        d->cur--;
+        if (op2 != 0xf0 && op2 != 0xf1) {
+            return x86_gen_sse(d, op);              /* SSSE3 */
+        }
+        return x86_gen_movbe(d);
+    }
     if (op >= 0x40 && op < 0x50) {                  /* CMOVcc */
         X86Cond c;
         if (!x86_has(d, X86_FEAT_CMOV)) {
@@ -162,7 +175,7 @@ bool x86_decode_0f(DisasCtx *d)
         x86_st_opnd(d, X86_OT_B, &o, x86_gen_setcc(d, (int)op & 15));
         return true;
     }
-    if (op >= 0xc8) {                                /* BSWAP */
+    if (op >= 0xc8 && op < 0xd0) {                   /* BSWAP */
         int r = (int)op & 7;
         if (ot == X86_OT_W) {
             /* Undefined by the SDM; hardware clears the low word. */
@@ -191,8 +204,6 @@ bool x86_decode_0f(DisasCtx *d)
             ir_extrh_i64_i32(b, X86_T_REG(X86_EDX), r64);
         }
         return true;
-    case 0x38:
-        return x86_gen_movbe(d);
     case 0xa0: case 0xa8:                            /* PUSH FS / GS */
         x86_gen_push_pop_seg(d, op == 0xa0 ? X86_SEG_FS : X86_SEG_GS, false);
         return true;

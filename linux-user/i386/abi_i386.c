@@ -33,24 +33,34 @@ static const X86State *x86_cenv(const CpuCommon *cpu)
  * index of the CPUID model (frontend/i386/helper.c) in the high word. */
 #define I386_MODEL(idx, feat) ((uint64_t)(idx) << 32 | (feat))
 
-/* AT_HWCAP on x86 is CPUID.1 EDX; the models advertise only what the
- * frontend implements (no FPU/MMX/SSE yet: docs/i386.md). */
+/* AT_HWCAP on x86 is CPUID.1 EDX (frontend/i386/helper.c has the CPUID
+ * side); the models advertise only what the frontend implements. */
+enum {
+    I386_HWCAP_P5 = 0x00000111,     /* FPU TSC CX8 */
+    I386_HWCAP_P6 = 0x01808111,     /* + CMOV MMX FXSR */
+    I386_HWCAP_P3 = 0x03808111,     /* + SSE */
+    I386_HWCAP_P4 = 0x07888111,     /* + SSE2 CLFSH */
+};
+#define I386_F_P5 (X86_FEAT_FPU | X86_FEAT_CX8 | X86_FEAT_TSC)
+#define I386_F_P6 (I386_F_P5 | X86_FEAT_CMOV | X86_FEAT_MMX | X86_FEAT_FXSR)
+#define I386_F_CORE2 (I386_F_P6 | X86_FEAT_SSE | X86_FEAT_SSE2 | \
+                      X86_FEAT_SSE3 | X86_FEAT_SSSE3)
+
 static const AbiCpuModel i386_cpu_models[] = {
-    { "pentium2", "Pentium II integer ISA (i686: CMOV, CX8, TSC)", "i686",
-      "i686", 0x8110, 0,
-      I386_MODEL(0, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU) },
-    { "pentium", "Pentium integer ISA (i586: CX8, TSC, no CMOV)", "i686",
-      "i586", 0x0110, 0, I386_MODEL(1, X86_FEAT_CX8 | X86_FEAT_TSC) },
-    { "pentium3", "Pentium III integer ISA", "i686", "i686", 0x8110, 0,
-      I386_MODEL(2, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU) },
-    { "pentium4", "Pentium 4 integer ISA", "i686", "i686", 0x8110, 0,
-      I386_MODEL(3, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU) },
-    { "core2duo", "Core 2 Duo integer ISA", "i686", "i686", 0x8110, 0,
-      I386_MODEL(4, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU) },
-    { "max", "every implemented feature (+POPCNT, LZCNT, MOVBE)", "i686",
-      "i686", 0x8110, 0,
-      I386_MODEL(5, X86_FEAT_CMOV | X86_FEAT_CX8 | X86_FEAT_TSC | X86_FEAT_FPU | X86_FEAT_SSE3 | X86_FEAT_FXSR |
-                 X86_FEAT_POPCNT | X86_FEAT_LZCNT | X86_FEAT_MOVBE) },
+    { "core2duo", "Core 2 (i686 + MMX, SSE, SSE2, SSE3, SSSE3)", "i686",
+      "i686", I386_HWCAP_P4, 0, I386_MODEL(0, I386_F_CORE2) },
+    { "pentium", "Pentium (i586: x87, CX8, TSC; no CMOV, MMX)", "i686",
+      "i586", I386_HWCAP_P5, 0, I386_MODEL(1, I386_F_P5) },
+    { "pentium2", "Pentium II (i686: x87, CMOV, MMX, FXSR)", "i686", "i686",
+      I386_HWCAP_P6, 0, I386_MODEL(2, I386_F_P6) },
+    { "pentium3", "Pentium III (+ SSE)", "i686", "i686", I386_HWCAP_P3, 0,
+      I386_MODEL(3, I386_F_P6 | X86_FEAT_SSE) },
+    { "pentium4", "Pentium 4 (+ SSE2)", "i686", "i686", I386_HWCAP_P4, 0,
+      I386_MODEL(4, I386_F_P6 | X86_FEAT_SSE | X86_FEAT_SSE2) },
+    { "max", "every implemented feature (+ POPCNT, LZCNT, MOVBE)", "i686",
+      "i686", I386_HWCAP_P4, 0,
+      I386_MODEL(5, I386_F_CORE2 | X86_FEAT_POPCNT | X86_FEAT_LZCNT |
+                 X86_FEAT_MOVBE) },
     { NULL },
 };
 
@@ -80,9 +90,17 @@ static void i386_write_cpuinfo(FILE *out, const AbiCpuModel *model,
         fprintf(out, "model\t\t: %u\n", m->model);
         fprintf(out, "model name\t: %s\n", m->brand);
         fprintf(out, "stepping\t: %u\n", m->stepping);
-        fprintf(out, "fpu\t\t: no\n");
-        fprintf(out, "flags\t\t: tsc cx8%s%s\n",
+        fprintf(out, "fpu\t\t: %s\n", feat & X86_FEAT_FPU ? "yes" : "no");
+        fprintf(out, "flags\t\t:%s tsc cx8%s%s%s%s%s%s%s%s%s\n",
+                feat & X86_FEAT_FPU ? " fpu" : "",
                 feat & X86_FEAT_CMOV ? " cmov" : "",
+                feat & X86_FEAT_SSE2 ? " clflush" : "",
+                feat & X86_FEAT_MMX ? " mmx" : "",
+                feat & X86_FEAT_FXSR ? " fxsr" : "",
+                feat & X86_FEAT_SSE ? " sse" : "",
+                feat & X86_FEAT_SSE2 ? " sse2" : "",
+                feat & X86_FEAT_SSE3 ? " pni" : "",
+                feat & X86_FEAT_SSSE3 ? " ssse3" : "",
                 feat & X86_FEAT_POPCNT ? " popcnt abm movbe" : "");
         fprintf(out, "bogomips\t: 1000.00\n\n");
     }
