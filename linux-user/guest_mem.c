@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -363,13 +364,71 @@ void *guest_access(uint32_t addr, size_t len, uint32_t prot)
     return g2h(addr);
 }
 
+/* ---- Guarded access -------------------------------------------------- */
+
+/* The innermost recovery point of this thread (NULL: none). */
+static __thread sigjmp_buf *guest_guard_jmp;
+
+int guest_mem_guard(void (*fn)(void *opaque), void *opaque)
+{
+    sigjmp_buf jb;
+    sigjmp_buf *const outer = guest_guard_jmp;
+
+    /* No signal mask saved: the handler restores the interrupted one. */
+    if (sigsetjmp(jb, 0)) {
+        guest_guard_jmp = outer;
+        __atomic_signal_fence(__ATOMIC_SEQ_CST);
+        return -EFAULT;
+    }
+    guest_guard_jmp = &jb;
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    fn(opaque);
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    guest_guard_jmp = outer;
+    return 0;
+}
+
+bool guest_mem_fault_guarded(uintptr_t host_addr)
+{
+    return guest_guard_jmp && guest_mem_is_host_addr(host_addr);
+}
+
+_Noreturn void guest_mem_fault_recover(void)
+{
+    siglongjmp(*guest_guard_jmp, 1);
+}
+
+/* memcpy (src set) or memset 0 (src NULL) under a guard. */
+typedef struct GuestCopy {
+    void *dst;
+    const void *src;
+    size_t len;
+} GuestCopy;
+
+static void guest_copy_fn(void *opaque)
+{
+    GuestCopy *c = opaque;
+
+    if (c->src) {
+        memcpy(c->dst, c->src, c->len);
+    } else {
+        memset(c->dst, 0, c->len);
+    }
+}
+
+static int guest_copy_guarded(void *dst, const void *src, size_t len)
+{
+    GuestCopy c = { dst, src, len };
+
+    return len ? guest_mem_guard(guest_copy_fn, &c) : 0;
+}
+
 int copy_from_guest(void *dst, uint32_t src, size_t len)
 {
     if (!guest_range_ok(src, len, PAGE_READ)) {
         return -EFAULT;
     }
-    memcpy(dst, g2h(src), len);
-    return 0;
+    return guest_copy_guarded(dst, g2h(src), len);
 }
 
 int copy_to_guest(uint32_t dst, const void *src, size_t len)
@@ -379,8 +438,7 @@ int copy_to_guest(uint32_t dst, const void *src, size_t len)
     if (!p && len) {
         return -EFAULT;
     }
-    memcpy(p, src, len);
-    return 0;
+    return guest_copy_guarded(p, src, len);
 }
 
 int clear_guest(uint32_t dst, size_t len)
@@ -390,8 +448,7 @@ int clear_guest(uint32_t dst, size_t len)
     if (!p && len) {
         return -EFAULT;
     }
-    memset(p, 0, len);
-    return 0;
+    return guest_copy_guarded(p, NULL, len);
 }
 
 bool guest_is_big_endian(void)
@@ -477,6 +534,19 @@ int guest_put_u64(uint32_t addr, uint64_t val)
     return copy_to_guest(addr, &val, sizeof(val));
 }
 
+typedef struct GuestMemchr {
+    const char *p;
+    size_t len;
+    const char *found;
+} GuestMemchr;
+
+static void guest_memchr_fn(void *opaque)
+{
+    GuestMemchr *m = opaque;
+
+    m->found = memchr(m->p, 0, m->len);
+}
+
 ssize_t guest_strnlen(uint32_t addr, size_t max)
 {
     size_t n = 0;
@@ -495,7 +565,13 @@ ssize_t guest_strnlen(uint32_t addr, size_t max)
             chunk = max - n;
         }
         p = g2h((uint32_t)a);
-        nul = memchr(p, 0, chunk);
+        {
+            GuestMemchr m = { p, chunk, NULL };
+            if (guest_mem_guard(guest_memchr_fn, &m) < 0) {
+                return -EFAULT;
+            }
+            nul = m.found;
+        }
         if (nul) {
             return (ssize_t)(n + (size_t)(nul - p));
         }
@@ -517,7 +593,10 @@ int guest_strdup(uint32_t addr, size_t max, char **out)
     if (!s) {
         return -ENOMEM;
     }
-    memcpy(s, g2h(addr), (size_t)n);
+    if (guest_copy_guarded(s, g2h(addr), (size_t)n) < 0) {
+        free(s);
+        return -EFAULT;
+    }
     s[n] = 0;
     *out = s;
     return 0;
@@ -530,7 +609,9 @@ int guest_strcpy(char *buf, size_t len, uint32_t addr)
     if (n < 0) {
         return (int)n;
     }
-    memcpy(buf, g2h(addr), (size_t)n);
+    if (guest_copy_guarded(buf, g2h(addr), (size_t)n) < 0) {
+        return -EFAULT;
+    }
     buf[n] = 0;
     return 0;
 }

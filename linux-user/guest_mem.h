@@ -118,6 +118,21 @@ int copy_to_guest(uint32_t dst, const void *src, size_t len);
 /* Fills guest memory with zeros; 0 or -EFAULT. */
 int clear_guest(uint32_t dst, size_t len);
 
+/* Runs fn(opaque) with a recovery point: a host SIGSEGV/SIGBUS at a guest
+ * address during it makes this return -EFAULT instead of ending the
+ * runner (the kernel's exception tables do this for copy_from_user). A
+ * page can pass the flags check and still fault: a shared file page past
+ * the end of its file, or a page another thread unmapped after the check.
+ * Every copy above runs guarded; code that touches g2h() memory itself
+ * wraps the touching in this. Returns 0, or -EFAULT. Nests. */
+int guest_mem_guard(void (*fn)(void *opaque), void *opaque);
+/* For the host fault handler: true when this thread is inside
+ * guest_mem_guard() and host_addr lies in the guest reservation. The
+ * handler then restores the thread's signal mask and calls
+ * guest_mem_fault_recover(), which does not return. */
+bool guest_mem_fault_guarded(uintptr_t host_addr);
+_Noreturn void guest_mem_fault_recover(void);
+
 /* Scalars in guest byte order; 0 or -EFAULT. Unaligned is fine. */
 int guest_get_u16(uint32_t addr, uint16_t *val);
 int guest_get_u32(uint32_t addr, uint32_t *val);

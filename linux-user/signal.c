@@ -515,6 +515,13 @@ static void signal_host_fault(int host_sig, siginfo_t *si, void *puc)
     if (host_sig == SIGSEGV && guest_mem_handle_write_fault(addr)) {
         return;
     }
+    /* A syscall's guarded copy touched a guest page that faults (a file
+     * page past EOF): the copy returns -EFAULT. */
+    if ((host_sig == SIGSEGV || host_sig == SIGBUS)
+        && guest_mem_fault_guarded(addr)) {
+        pthread_sigmask(SIG_SETMASK, &((ucontext_t *)puc)->uc_sigmask, NULL);
+        guest_mem_fault_recover();
+    }
     signal_host_context(puc, &pc, &sp);
     if (!cpu || !__atomic_load_n(&cpu->running, __ATOMIC_SEQ_CST)) {
         signal_internal_error(host_sig, pc, addr);

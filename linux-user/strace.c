@@ -68,19 +68,20 @@ static void strace_bits(FILE *f, uint32_t v, const StraceName *names,
 static void strace_string(FILE *f, uint32_t addr, size_t max, bool bounded)
 {
     ssize_t n = bounded ? (ssize_t)max : guest_strnlen(addr, 4096);
-    const uint8_t *p;
+    uint8_t p[32];
     size_t show;
 
     if (addr == 0) {
         fputs("NULL", f);
         return;
     }
-    if (n < 0 || !guest_range_ok(addr, (size_t)n, PAGE_READ)) {
+    show = n >= 0 && (size_t)n < 32 ? (size_t)n : 32;
+    /* A copy: the page may fault even though it is mapped. */
+    if (n < 0 || !guest_range_ok(addr, (size_t)n, PAGE_READ)
+        || copy_from_guest(p, addr, show) < 0) {
         fprintf(f, "%#x", addr);
         return;
     }
-    p = g2h(addr);
-    show = (size_t)n < 32 ? (size_t)n : 32;
     fputc('"', f);
     for (size_t i = 0; i < show; i++) {
         uint8_t ch = p[i];

@@ -212,10 +212,12 @@ static int64_t sys_getdents(CpuCommon *cpu, const SyscallCall *c)
         free(host);
         return -e;
     }
-    out = guest_access(gbuf, count, PAGE_WRITE);
-    if (!out && count) {
+    /* Converted in host memory, then one checked copy (the guest page
+     * may fault even though it is mapped). */
+    out = malloc(count ? count : 1);
+    if (!out) {
         free(host);
-        return -EFAULT;
+        return -ENOMEM;
     }
     while (in < n) {
         SysDirent64 *d = (SysDirent64 *)(host + in);
@@ -241,6 +243,11 @@ static int64_t sys_getdents(CpuCommon *cpu, const SyscallCall *c)
         in += d->d_reclen;
     }
     free(host);
+    if (copy_to_guest(gbuf, out, w) < 0) {
+        free(out);
+        return -EFAULT;
+    }
+    free(out);
     return w;
 }
 
@@ -269,9 +276,13 @@ static int64_t sys_readlink(CpuCommon *cpu, const SyscallCall *c)
     }
     if (p.guest[0] == '/') {
         bool handled = false;
-        int64_t n = proc_readlink(p.guest, buf, (size_t)size, &handled);
+        char link[PATH_MAX];
+        size_t room = (size_t)size < sizeof(link) ? (size_t)size
+                                                  : sizeof(link);
+        int64_t n = proc_readlink(p.guest, link, room, &handled);
         if (handled) {
-            return n;
+            return n > 0 && copy_to_guest(gbuf, link, (size_t)n) < 0
+                ? -EFAULT : n;
         }
     }
     return sys_ret(readlinkat(dirfd, p.host, buf, (size_t)size));

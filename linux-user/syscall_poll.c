@@ -120,11 +120,13 @@ static int64_t sys_select(CpuCommon *cpu, const SyscallCall *c)
             r = sys_get_timespec(&ts, gt, t64);
         } else {
             r = sys_get_timeval(&tv, gt);
-            ts.tv_sec = tv.tv_sec;
-            ts.tv_nsec = tv.tv_usec * 1000;
-            if (tv.tv_usec < 0 || tv.tv_usec >= 1000000 || tv.tv_sec < 0) {
+            /* tv is only read when it was copied (else EFAULT stays). */
+            if (r == 0 && (tv.tv_usec < 0 || tv.tv_usec >= 1000000
+                           || tv.tv_sec < 0)) {
                 r = -EINVAL;
             }
+            ts.tv_sec = r == 0 ? tv.tv_sec : 0;
+            ts.tv_nsec = r == 0 ? tv.tv_usec * 1000 : 0;
         }
         if (r < 0) {
             return r;

@@ -145,15 +145,21 @@ static void thread_futex_wake(uint32_t addr, int n)
     syscall(SYS_futex, g2h(addr), FUTEX_WAKE, n, NULL, NULL, 0);
 }
 
+typedef struct ThreadFutexDeath {
+    uint32_t addr;
+    int32_t tid;
+} ThreadFutexDeath;
+
 /* handle_futex_death(): a lock the dying thread owned gets OWNER_DIED
- * and one waiter woken. */
-static void thread_futex_death(uint32_t addr, int32_t tid)
+ * and one waiter woken. Runs under guest_mem_guard() (the word may sit
+ * on a file page past EOF). */
+static void thread_futex_death_fn(void *opaque)
 {
+    const ThreadFutexDeath *fd = opaque;
+    uint32_t addr = fd->addr;
+    int32_t tid = fd->tid;
     uint32_t *p, val, nv;
 
-    if (!guest_range_ok(addr, 4, PAGE_READ | PAGE_WRITE) || (addr & 3)) {
-        return;
-    }
     p = g2h(addr);
     val = __atomic_load_n(p, __ATOMIC_SEQ_CST);
     for (;;) {
@@ -172,6 +178,16 @@ static void thread_futex_death(uint32_t addr, int32_t tid)
             return;
         }
     }
+}
+
+static void thread_futex_death(uint32_t addr, int32_t tid)
+{
+    ThreadFutexDeath fd = { addr, tid };
+
+    if (!guest_range_ok(addr, 4, PAGE_READ | PAGE_WRITE) || (addr & 3)) {
+        return;
+    }
+    guest_mem_guard(thread_futex_death_fn, &fd);
 }
 
 /* exit_robust_list(): struct robust_list_head { next; long futex_offset;

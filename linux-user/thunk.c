@@ -215,41 +215,58 @@ int thunk_to_guest_mem(const ThunkLayout *l, uint32_t gaddr,
     return thunk_array_to_guest_mem(l, gaddr, host, 1);
 }
 
+/* One array conversion, run under guest_mem_guard() (a checked guest page
+ * may still fault: a file page past EOF). */
+typedef struct ThunkArrayJob {
+    const ThunkLayout *l;
+    uint8_t *host;
+    uint8_t *guest;
+    uint32_t n;
+    bool to_guest;
+} ThunkArrayJob;
+
+static void thunk_array_fn(void *opaque)
+{
+    const ThunkArrayJob *j = opaque;
+
+    for (uint32_t i = 0; i < j->n; i++) {
+        uint8_t *h = j->host + (size_t)i * j->l->host_size;
+        uint8_t *g = j->guest + (size_t)i * j->l->guest_size;
+        if (j->to_guest) {
+            thunk_to_guest(j->l, g, h);
+        } else {
+            thunk_to_host(j->l, h, g);
+        }
+    }
+}
+
 int thunk_array_from_guest_mem(const ThunkLayout *l, void *host,
                                uint32_t gaddr, uint32_t n)
 {
     uint64_t total = (uint64_t)l->guest_size * n;
-    const uint8_t *g;
+    ThunkArrayJob j = { l, host, NULL, n, false };
 
     if (total > GUEST_SPACE_SIZE || !guest_range_ok(gaddr, total, PAGE_READ)) {
         return -EFAULT;
     }
-    g = g2h(gaddr);
-    for (uint32_t i = 0; i < n; i++) {
-        thunk_to_host(l, (uint8_t *)host + (size_t)i * l->host_size,
-                      g + (size_t)i * l->guest_size);
-    }
-    return 0;
+    j.guest = g2h(gaddr);
+    return guest_mem_guard(thunk_array_fn, &j);
 }
 
 int thunk_array_to_guest_mem(const ThunkLayout *l, uint32_t gaddr,
                              const void *host, uint32_t n)
 {
     uint64_t total = (uint64_t)l->guest_size * n;
-    uint8_t *g;
+    ThunkArrayJob j = { l, (uint8_t *)host, NULL, n, true };
 
     if (total > GUEST_SPACE_SIZE) {
         return -EFAULT;
     }
-    g = guest_access(gaddr, total, PAGE_WRITE);
-    if (!g && total) {
+    j.guest = guest_access(gaddr, total, PAGE_WRITE);
+    if (!j.guest && total) {
         return -EFAULT;
     }
-    for (uint32_t i = 0; i < n; i++) {
-        thunk_to_guest(l, g + (size_t)i * l->guest_size,
-                       (const uint8_t *)host + (size_t)i * l->host_size);
-    }
-    return 0;
+    return guest_mem_guard(thunk_array_fn, &j);
 }
 
 /* Layouts of the running guest, resolved on first use. */
