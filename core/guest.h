@@ -29,6 +29,27 @@ typedef struct TransCtx {
     void *guest;            /* frontend's per-block state, ctx_size bytes */
 } TransCtx;
 
+/* Optional description of the block key as fields of the guest state,
+ * so that a JIT can find the next block in the jump cache inline at
+ * EXIT_LOOKUP instead of calling tb_key (see GuestArch.key_layout):
+ *   pc    = the pc_size-byte (4 or 8) field at pc_offset;
+ *   flags = OR over fields[0..nfields) of
+ *           ((uint32_t field at offset >> shift) & (2^width - 1)) << pos.
+ * It must describe exactly what tb_key computes, for every state. */
+typedef struct GuestKeyField {
+    int32_t offset;
+    uint8_t shift, width, pos;
+} GuestKeyField;
+
+#define GUEST_KEY_MAX_FIELDS 4
+
+typedef struct GuestKeyLayout {
+    int32_t pc_offset;
+    uint8_t pc_size;
+    uint8_t nfields;
+    GuestKeyField fields[GUEST_KEY_MAX_FIELDS];
+} GuestKeyLayout;
+
 typedef struct GuestArch {
     const char *name;       /* "arm", "mips"… */
     uint16_t elf_machine;   /* EM_* */
@@ -55,6 +76,9 @@ typedef struct GuestArch {
     void (*restore_state)(CpuCommon *cpu, uint64_t pc, uint64_t extra);
     /* Optional (NULL: none): writes the guest registers for -d cpu. */
     void (*dump_state)(CpuCommon *cpu, FILE *out);
+    /* Optional (NULL: none): the block key as state fields (above); a
+     * JIT then looks blocks up inline at EXIT_LOOKUP without a call. */
+    const GuestKeyLayout *key_layout;
 } GuestArch;
 
 /* Reads `len` bytes of guest code at `addr` for translation. A fetch

@@ -104,12 +104,6 @@ static uint32_t tb_hash(uint64_t pc, uint32_t flags)
     return (uint32_t)(h >> (64 - TB_HASH_BITS));
 }
 
-static uint32_t tb_jmp_cache_hash(uint64_t pc)
-{
-    return (uint32_t)(pc ^ (pc >> 2) ^ (pc >> EMU_JMP_CACHE_BITS)) &
-           (EMU_JMP_CACHE_SIZE - 1);
-}
-
 static bool tb_matches(const TransBlock *tb, uint64_t pc, uint32_t flags)
 {
     return tb->pc == pc && tb->flags == flags &&
@@ -191,6 +185,48 @@ TransBlock *tb_lookup(CpuCommon *cpu, uint64_t pc, uint32_t flags)
     return tb_lookup_inline(cpu, pc, flags);
 }
 
+#ifndef NDEBUG
+/* Debug builds check the guest's key layout (which JITs use inline)
+ * against its tb_key at every out-of-line lookup. */
+static void tb_check_key_layout(const CpuCommon *cpu, uint64_t pc,
+                                uint32_t flags)
+{
+    const GuestArch *g = exec_guest();
+    const GuestKeyLayout *k = g ? g->key_layout : NULL;
+    const uint8_t *st = (const uint8_t *)cpu;
+    uint64_t lpc = 0;
+    uint32_t lflags = 0;
+
+    if (!k) {
+        return;
+    }
+    if (k->pc_size == 8) {
+        memcpy(&lpc, st + k->pc_offset, 8);
+    } else {
+        uint32_t v;
+        memcpy(&v, st + k->pc_offset, 4);
+        lpc = v;
+    }
+    for (unsigned i = 0; i < k->nfields && i < GUEST_KEY_MAX_FIELDS; i++) {
+        const GuestKeyField *f = &k->fields[i];
+        uint32_t v;
+        memcpy(&v, st + f->offset, 4);
+        v >>= f->shift;
+        if (f->width < 32) {
+            v &= (1u << f->width) - 1;
+        }
+        lflags |= v << f->pos;
+    }
+    if (lpc != pc || lflags != flags) {
+        fprintf(stderr, "emu: the %s key layout gives pc 0x%llx flags 0x%x, "
+                "tb_key pc 0x%llx flags 0x%x\n", g->name,
+                (unsigned long long)lpc, lflags, (unsigned long long)pc,
+                flags);
+        abort();
+    }
+}
+#endif
+
 TransBlock *tb_lookup_current(CpuCommon *cpu)
 {
     uint64_t pc;
@@ -200,6 +236,9 @@ TransBlock *tb_lookup_current(CpuCommon *cpu)
         tb_cache.tb_key = exec_guest()->tb_key;
     }
     tb_cache.tb_key(cpu, &pc, &flags);
+#ifndef NDEBUG
+    tb_check_key_layout(cpu, pc, flags);
+#endif
     return tb_lookup_inline(cpu, pc, flags);
 }
 

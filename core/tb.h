@@ -66,6 +66,14 @@ bool tb_set_insn_map(TransBlock *tb, CodeBuf *cb, const TbInsnMark *marks,
 bool tb_find_insn(const TransBlock *tb, uintptr_t host_pc, uint64_t *pc,
                   uint64_t *extra);
 
+/* The jump-cache index of a guest pc (CpuCommon.jmp_cache); JITs that
+ * probe the cache inline compute the same. */
+static inline uint32_t tb_jmp_cache_hash(uint64_t pc)
+{
+    return (uint32_t)(pc ^ (pc >> 2) ^ (pc >> EMU_JMP_CACHE_BITS)) &
+           (EMU_JMP_CACHE_SIZE - 1);
+}
+
 /* Lock-free lookup by key through cpu's jump cache then the shared table.
  * NULL when no valid block exists. */
 TransBlock *tb_lookup(CpuCommon *cpu, uint64_t pc, uint32_t flags);

@@ -8,8 +8,9 @@
  *   allocatable: rax rcx rdx rbx rbp rsi rdi r8-r13 (callee-saved first).
  * Frame (built once by the prologue; every block shares it, so jumping
  * between blocks needs no stack change): after the 6 callee-saved pushes,
- * rsp is lowered by X86_64_FRAME_SLOTS * 8 + 8 bytes, leaving rsp 16-byte
- * aligned for helper calls; slot i is at [rsp + 8 * i].
+ * rsp is lowered by X86_64_FRAME_SLOTS * 8 + 24 bytes, leaving rsp 16-byte
+ * aligned for helper calls; slot i is at [rsp + 8 * i], the block key of
+ * an EXIT_LOOKUP above the slots.
  */
 #include "x86_64_int.h"
 
@@ -19,7 +20,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define X86_FRAME_SIZE (X86_64_FRAME_SLOTS * 8 + 8)
+#include "core/guest.h"
+
+/* The spill slots, 8 bytes of alignment, then where EXIT_LOOKUP has the
+ * guest's tb_key write the block key. */
+#define X86_FRAME_SIZE (X86_64_FRAME_SLOTS * 8 + 8 + 16)
+#define X86_KEY_PC (X86_64_FRAME_SLOTS * 8 + 8)
+#define X86_KEY_FLAGS (X86_64_FRAME_SLOTS * 8 + 16)
 
 /* Host state set once by init(): where the prologue and epilogue are. */
 static const uint8_t *x86_prologue_rx;
@@ -260,15 +267,92 @@ static void x86_gen_exit_tb(X86Gen *g, uint64_t val)
     x86_jmp_abs(g, x86_epilogue_rx);
 }
 
+/* Puts the block key of the guest state in rsi (pc) and edx (flags):
+ * from the guest's key layout, else through a call of its tb_key. */
+static void x86_gen_load_key(X86Gen *g, const GuestArch *guest)
+{
+    X86Asm *a = &g->a;
+    const GuestKeyLayout *k = guest->key_layout;
+
+    if (!k) {
+        x86_mov_rr(a, true, X86_RDI, X86_ENV_REG);
+        x86_lea(a, true, X86_RSI, X86_RSP, -1, X86_KEY_PC);
+        x86_lea(a, true, X86_RDX, X86_RSP, -1, X86_KEY_FLAGS);
+        x86_64_emit_call(g, (const void *)guest->tb_key);
+        x86_ld(a, true, X86_RSI, X86_RSP, X86_KEY_PC);
+        x86_ld(a, false, X86_RDX, X86_RSP, X86_KEY_FLAGS);
+        return;
+    }
+    x86_ld(a, k->pc_size == 8, X86_RSI, X86_ENV_REG, k->pc_offset);
+    x86_movi(a, false, X86_RDX, 0);
+    for (unsigned i = 0; i < k->nfields && i < GUEST_KEY_MAX_FIELDS; i++) {
+        const GuestKeyField *f = &k->fields[i];
+        x86_ld(a, false, X86_RCX, X86_ENV_REG, f->offset);
+        x86_shift_ri(a, false, X86_SH_SHR, X86_RCX, f->shift);
+        if (f->width < 32) {
+            x86_alu_ri(a, false, X86_ALU_AND, X86_RCX,
+                       (int32_t)((1u << f->width) - 1));
+        }
+        x86_shift_ri(a, false, X86_SH_SHL, X86_RCX, f->pos);
+        x86_alu_rr(a, false, X86_ALU_OR, X86_RDX, X86_RCX);
+    }
+}
+
+/* EXIT_LOOKUP: the jump-cache probe of tb_lookup() inline (hash, key and
+ * validity checks, then a jump from this site, which the host predicts
+ * per site); a miss calls tb_lookup_code(), which also fills the cache.
+ * Every register is free here: the block ends and globals are synced. */
 static void x86_gen_exit_lookup(X86Gen *g)
 {
     X86Asm *a = &g->a;
+    const GuestArch *guest = exec_guest();
+    size_t miss[5];
+    unsigned nmiss = 0;
+
+    if (guest && guest->tb_key) {
+        x86_gen_load_key(g, guest);
+        /* rax = (pc ^ pc >> 2 ^ pc >> BITS) & (SIZE - 1): tb_jmp_cache_hash */
+        x86_mov_rr(a, true, X86_RAX, X86_RSI);
+        x86_shift_ri(a, true, X86_SH_SHR, X86_RAX, 2);
+        x86_alu_rr(a, true, X86_ALU_XOR, X86_RAX, X86_RSI);
+        x86_mov_rr(a, true, X86_RCX, X86_RSI);
+        x86_shift_ri(a, true, X86_SH_SHR, X86_RCX, EMU_JMP_CACHE_BITS);
+        x86_alu_rr(a, true, X86_ALU_XOR, X86_RAX, X86_RCX);
+        x86_alu_ri(a, false, X86_ALU_AND, X86_RAX,
+                   (int32_t)(EMU_JMP_CACHE_SIZE - 1));
+        x86_ld(a, true, X86_RCX, X86_ENV_REG,
+               (int32_t)offsetof(CpuCommon, jmp_cache));
+        x86_rr(a, 0x85 | X86_W, X86_RCX, X86_RCX);      /* test rcx, rcx */
+        miss[nmiss++] = x86_jcc8(a, X86_CC_E);
+        /* mov rax, [rcx + rax * 8] */
+        x86_byte(a, 0x48);
+        x86_byte(a, 0x8b);
+        x86_byte(a, 0x04);
+        x86_byte(a, 0xc1);
+        x86_rr(a, 0x85 | X86_W, X86_RAX, X86_RAX);      /* test rax, rax */
+        miss[nmiss++] = x86_jcc8(a, X86_CC_E);
+        x86_rm(a, 0x3b | X86_W, X86_RSI, X86_RAX, -1,   /* cmp rsi, pc */
+               (int32_t)offsetof(TransBlock, pc));
+        miss[nmiss++] = x86_jcc8(a, X86_CC_NE);
+        x86_rm(a, 0x3b, X86_RDX, X86_RAX, -1,           /* cmp edx, flags */
+               (int32_t)offsetof(TransBlock, flags));
+        miss[nmiss++] = x86_jcc8(a, X86_CC_NE);
+        x86_rm(a, 0x80, X86_ALU_CMP, X86_RAX, -1,       /* cmp invalid, 0 */
+               (int32_t)offsetof(TransBlock, invalid));
+        x86_byte(a, 0);
+        miss[nmiss++] = x86_jcc8(a, X86_CC_NE);
+        x86_rm(a, 0xff, 4, X86_RAX, -1,                 /* jmp [rax+code] */
+               (int32_t)offsetof(TransBlock, code));
+        for (unsigned i = 0; i < nmiss; i++) {
+            x86_land8(a, miss[i]);
+        }
+    }
     x86_mov_rr(a, true, X86_RDI, X86_ENV_REG);
     x86_64_emit_call(g, (const void *)tb_lookup_code);
     x86_rr(a, 0x85 | X86_W, X86_RAX, X86_RAX);          /* test rax, rax */
-    size_t miss = x86_jcc8(a, X86_CC_E);
+    size_t none = x86_jcc8(a, X86_CC_E);
     x86_rr(a, 0xff, 4, X86_RAX);                        /* jmp rax */
-    x86_land8(a, miss);
+    x86_land8(a, none);
     x86_gen_exit_tb(g, TB_EXIT_NOCHAIN);
 }
 
