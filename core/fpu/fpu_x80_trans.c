@@ -115,10 +115,8 @@ static Wide w_add(Wide a, Wide b)
         b = t;
     }
     d = a.exp - b.exp;
-    if (d >= 128) {
-        return a;
-    }
-    fpu_shr_jam(&b.hi, &b.lo, d);
+    /* far below a's last bit, b still counts as one sticky unit */
+    fpu_shr_jam(&b.hi, &b.lo, d > 200 ? 200 : d);
     r = a;
     if (a.sign == b.sign) {
         uint64_t lo = a.lo + b.lo;
@@ -225,10 +223,25 @@ static Wide w_div_small(Wide a, uint32_t n)
     return w_div(a, w_from_int(n));
 }
 
-/* Is a term negligible next to a sum (below its 130th bit)? */
+/* Is a term negligible next to a sum (below its 125th bit)? A series
+ * stops at its first negligible term and adds, instead of it, one unit
+ * of the sum's last bit with its sign: for these series the remainder
+ * has the sign of its first term, so the final rounding knows on which
+ * side of the sum the value lies (a sum that is exactly a 64-bit value
+ * is then rounded, and C1 set, as the hardware does). */
 static bool w_negligible(const Wide *term, const Wide *sum)
 {
-    return w_is_zero(term) || (!w_is_zero(sum) && term->exp < sum->exp - 130);
+    return w_is_zero(term) || (!w_is_zero(sum) && term->exp < sum->exp - 125);
+}
+
+static Wide w_add_direction(Wide sum, const Wide *term)
+{
+    Wide unit = { term->sign, sum.exp - 127, 1ull << 63, 0 };
+
+    if (w_is_zero(term) || w_is_zero(&sum)) {
+        return sum;
+    }
+    return w_add(sum, unit);
 }
 
 /* ---- series ---------------------------------------------------------- */
@@ -243,7 +256,7 @@ static Wide w_atanh_series(Wide s)
         p = w_mul(p, s2);
         t = w_div_small(p, k);
         if (w_negligible(&t, &sum)) {
-            break;
+            return w_add_direction(sum, &t);
         }
         sum = w_add(sum, t);
     }
@@ -260,7 +273,7 @@ static Wide w_atan_series(Wide u)
         p = w_mul(p, u2);
         t = w_div_small(p, k);
         if (w_negligible(&t, &sum)) {
-            break;
+            return w_add_direction(sum, &t);
         }
         sum = w_add(sum, t);
     }
@@ -275,7 +288,7 @@ static Wide w_expm1_series(Wide t)
     for (uint32_t k = 2; k < 400; k++) {
         term = w_div_small(w_mul(term, t), k);
         if (w_negligible(&term, &sum)) {
-            break;
+            return w_add_direction(sum, &term);
         }
         sum = w_add(sum, term);
     }
@@ -287,17 +300,29 @@ static void w_sincos_series(Wide r, Wide *s, Wide *c)
 {
     Wide r2 = w_neg(w_mul(r, r));
     Wide ts = r, tc = W_ONE;
+    bool s_done = false, c_done = false;
 
     *s = r;
     *c = W_ONE;
-    for (uint32_t k = 2; k < 400; k += 2) {
-        tc = w_div_small(w_mul(tc, r2), k * (k - 1));
-        ts = w_div_small(w_mul(ts, r2), k * (k + 1));
-        if (w_negligible(&tc, c) && w_negligible(&ts, s)) {
-            break;
+    for (uint32_t k = 2; k < 400 && !(s_done && c_done); k += 2) {
+        if (!c_done) {
+            tc = w_div_small(w_mul(tc, r2), k * (k - 1));
+            if (w_negligible(&tc, c)) {
+                *c = w_add_direction(*c, &tc);
+                c_done = true;
+            } else {
+                *c = w_add(*c, tc);
+            }
         }
-        *c = w_add(*c, tc);
-        *s = w_add(*s, ts);
+        if (!s_done) {
+            ts = w_div_small(w_mul(ts, r2), k * (k + 1));
+            if (w_negligible(&ts, s)) {
+                *s = w_add_direction(*s, &ts);
+                s_done = true;
+            } else {
+                *s = w_add(*s, ts);
+            }
+        }
     }
 }
 
@@ -397,8 +422,16 @@ FpuX80 fpu_x80_f2xm1(FpuX80 a, FpuStatus *st, bool *round_up)
         break;
     }
     Wide x = w_from_parts(&pa);
-    /* Exact results: 2^1 - 1 = 1, 2^-1 - 1 = -0.5. */
+    if (x.exp > 0 || (x.exp == 0 && (x.hi != 1ull << 63 || x.lo))) {
+        /* |a| > 1 is outside the domain: the host x87 returns a, inexact */
+        st->flags |= FPU_FLAG_INEXACT;
+        return a;
+    }
+    /* 2^1 - 1 and 2^-1 - 1 are exact, but the x87 reports them inexact,
+     * 1 rounded up and -0.5 not (host x87) */
     if (x.exp == 0 && x.hi == 1ull << 63 && x.lo == 0) {
+        st->flags |= FPU_FLAG_INEXACT;
+        set_up(round_up, !x.sign);
         return x.sign ? (FpuX80){ 1ull << 63, 0xbffe }
                       : (FpuX80){ 1ull << 63, 0x3fff };
     }
@@ -428,7 +461,6 @@ FpuX80 fpu_x80_yl2x(FpuX80 x, FpuX80 y, FpuStatus *st, bool *round_up)
     FpuParts px, py, pl = { FPU_CLS_ZERO, false, 0, 0, 0 };
     uint8_t before = st->flags;
     Wide wl = w_zero(false);
-    bool exact = false;
 
     set_up(round_up, false);
     fpu_unpack_x80(&px, x, st);
@@ -439,8 +471,9 @@ FpuX80 fpu_x80_yl2x(FpuX80 x, FpuX80 y, FpuStatus *st, bool *round_up)
         return x80_nan_result(ops, 2, st);
     }
     if (px.sign && px.cls != FPU_CLS_ZERO) {
+        FpuX80 r = x80_invalid(st);
         fpu_denormal_priority(st, before, false);
-        return x80_invalid(st);
+        return r;
     }
     if (px.cls == FPU_CLS_ZERO) {
         /* log2(0) = -inf; divide-by-zero unless y is 0 or inf */
@@ -454,9 +487,9 @@ FpuX80 fpu_x80_yl2x(FpuX80 x, FpuX80 y, FpuStatus *st, bool *round_up)
     } else {
         Wide wx = w_from_parts(&px);
         if (wx.hi == 1ull << 63 && wx.lo == 0) {
-            /* a power of two: log2 is the exponent, exactly */
+            /* a power of two: log2 is the exponent, exactly; the host
+             * x87 still reports the product inexact unless x is 1 */
             wl = w_from_int(wx.exp);
-            exact = true;
         } else {
             wl = w_log2(wx);
         }
@@ -468,7 +501,7 @@ FpuX80 fpu_x80_yl2x(FpuX80 x, FpuX80 y, FpuStatus *st, bool *round_up)
         }
     }
     fpu_denormal_priority(st, before, false);
-    return yl2x_finish(&py, &pl, &wl, exact, st, round_up);
+    return yl2x_finish(&py, &pl, &wl, false, st, round_up);
 }
 
 FpuX80 fpu_x80_yl2xp1(FpuX80 x, FpuX80 y, FpuStatus *st, bool *round_up)
@@ -490,16 +523,18 @@ FpuX80 fpu_x80_yl2xp1(FpuX80 x, FpuX80 y, FpuStatus *st, bool *round_up)
         pl.sign = px.sign;
     } else if (px.cls == FPU_CLS_INF) {
         if (px.sign) {
+            FpuX80 r = x80_invalid(st);
             fpu_denormal_priority(st, before, false);
-            return x80_invalid(st);
+            return r;
         }
         pl.cls = FPU_CLS_INF;
     } else {
         Wide wx = w_from_parts(&px);
         Wide one_plus = w_add(W_ONE, wx);
         if (one_plus.sign && !w_is_zero(&one_plus)) {
+            FpuX80 r = x80_invalid(st);
             fpu_denormal_priority(st, before, false);
-            return x80_invalid(st);
+            return r;
         }
         if (w_is_zero(&one_plus)) {
             pl.cls = FPU_CLS_INF;
@@ -750,5 +785,9 @@ bool fpu_x80_tan(FpuX80 a, FpuX80 *out, FpuStatus *st, bool *round_up)
         t = w_neg(t);
     }
     *out = w_round(t, false, st, round_up);
+    if (round_up && (a.sign_exp & 0x7fff) == 0) {
+        /* a denormal operand: the host x87 sets C1 (rounded up) */
+        *round_up = true;
+    }
     return true;
 }

@@ -156,7 +156,8 @@ static void x87_trig(X86State *env, uint32_t op)
         break;
     case X87_FSINCOS:
         ok = fpu_x80_sincos(a, &r1, &r2, &env->fp_status, &ups);
-        up = ups != 0;
+        /* C1 tells the rounding of the sine (host x87) */
+        up = (ups & 1) != 0;
         /* a NaN operand gives NaN twice */
         break;
     default:
