@@ -33,15 +33,19 @@ typedef struct TransCtx {
  * so that a JIT can find the next block in the jump cache inline at
  * EXIT_LOOKUP instead of calling tb_key (see GuestArch.key_layout):
  *   pc    = the pc_size-byte (4 or 8) field at pc_offset;
- *   flags = OR over fields[0..nfields) of
- *           ((uint32_t field at offset >> shift) & (2^width - 1)) << pos.
- * It must describe exactly what tb_key computes, for every state. */
+ *   flags = OR over fields[0..nfields) of, with v the uint32_t field at
+ *           offset: ((v & mask) >> shift) << pos, or with `test` set
+ *           ((v & mask) != 0) << pos.
+ * It must describe exactly what tb_key computes, for every state (debug
+ * builds compare the two at every out-of-line lookup). */
 typedef struct GuestKeyField {
     int32_t offset;
-    uint8_t shift, width, pos;
+    uint32_t mask;
+    uint8_t shift, pos;
+    bool test;
 } GuestKeyField;
 
-#define GUEST_KEY_MAX_FIELDS 4
+#define GUEST_KEY_MAX_FIELDS 6
 
 typedef struct GuestKeyLayout {
     int32_t pc_offset;

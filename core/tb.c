@@ -211,10 +211,8 @@ static void tb_check_key_layout(const CpuCommon *cpu, uint64_t pc,
         const GuestKeyField *f = &k->fields[i];
         uint32_t v;
         memcpy(&v, st + f->offset, 4);
-        v >>= f->shift;
-        if (f->width < 32) {
-            v &= (1u << f->width) - 1;
-        }
+        v &= f->mask;
+        v = f->test ? v != 0 : v >> f->shift;
         lflags |= v << f->pos;
     }
     if (lpc != pc || lflags != flags) {

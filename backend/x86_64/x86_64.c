@@ -287,11 +287,17 @@ static void x86_gen_load_key(X86Gen *g, const GuestArch *guest)
     x86_movi(a, false, X86_RDX, 0);
     for (unsigned i = 0; i < k->nfields && i < GUEST_KEY_MAX_FIELDS; i++) {
         const GuestKeyField *f = &k->fields[i];
-        x86_ld(a, false, X86_RCX, X86_ENV_REG, f->offset);
-        x86_shift_ri(a, false, X86_SH_SHR, X86_RCX, f->shift);
-        if (f->width < 32) {
-            x86_alu_ri(a, false, X86_ALU_AND, X86_RCX,
-                       (int32_t)((1u << f->width) - 1));
+        if (f->test) {
+            x86_alu_rr(a, false, X86_ALU_XOR, X86_RCX, X86_RCX);
+            x86_rm(a, 0xf7, 0, X86_ENV_REG, -1, f->offset); /* test m32 */
+            x86_u32(a, f->mask);
+            x86_setcc(a, X86_CC_NE, X86_RCX);
+        } else {
+            x86_ld(a, false, X86_RCX, X86_ENV_REG, f->offset);
+            if (f->mask != UINT32_MAX) {
+                x86_alu_ri(a, false, X86_ALU_AND, X86_RCX, (int32_t)f->mask);
+            }
+            x86_shift_ri(a, false, X86_SH_SHR, X86_RCX, f->shift);
         }
         x86_shift_ri(a, false, X86_SH_SHL, X86_RCX, f->pos);
         x86_alu_rr(a, false, X86_ALU_OR, X86_RDX, X86_RCX);
