@@ -40,7 +40,8 @@ static void mips_tb_key(const CpuCommon *cpu, uint64_t *pc, uint32_t *flags)
     *pc = env->pc;
     *flags = (env->big_endian ? MIPS_TBFLAG_BE : 0) |
              (env->features & MIPS_FEATURE_FPU ? MIPS_TBFLAG_FPU : 0) |
-             (env->features & MIPS_FEATURE_R2 ? MIPS_TBFLAG_R2 : 0);
+             (env->features & MIPS_FEATURE_R2 ? MIPS_TBFLAG_R2 : 0) |
+             (env->fcr31 & MIPS_FCSR_ENABLE ? MIPS_TBFLAG_FPE : 0);
 }
 
 static void mips_restore_state(CpuCommon *cpu, uint64_t pc, uint64_t extra)
@@ -68,7 +69,8 @@ static void mips_dump_state(CpuCommon *cpu, FILE *out)
                 (i & 3) == 3 ? "\n" : " ");
     }
     if (env->features & MIPS_FEATURE_FPU) {
-        fprintf(out, "FCR0 0x%08x FCR31 0x%08x\n", env->fcr0, env->fcr31);
+        fprintf(out, "FCR0 0x%08x FCR31 0x%08x\n", env->fcr0,
+                mips_fcsr_get(env));
     }
 }
 

@@ -61,10 +61,13 @@ enum {
     MIPS_FEATURE_R2 = 1u << 1,      /* release 2 (else release 1) */
 };
 
-/* TB flags: bit 0 big-endian, bit 1 FPU present, bit 2 release 2. */
+/* TB flags: bit 0 big-endian, bit 1 FPU present, bit 2 release 2, bit 3
+ * an FPU exception is enabled in FCSR (FPU operations may trap: they keep
+ * the cause bits eagerly and are called as helpers that may raise). */
 #define MIPS_TBFLAG_BE  1u
 #define MIPS_TBFLAG_FPU 2u
 #define MIPS_TBFLAG_R2  4u
+#define MIPS_TBFLAG_FPE 8u
 
 /* FCSR (fcr31) bits, MIPS32 Vol I 6.2. */
 #define MIPS_FCSR_RM     0x00000003u
@@ -87,16 +90,27 @@ typedef struct MipsState {
     uint32_t bd;            /* 1: the exception was in a delay slot */
     uint32_t big_endian;    /* 1 for emu-mips */
     uint32_t features;      /* MIPS_FEATURE_* of the cpu model */
-    /* FPU (FR = 0: a double lives in an even/odd pair, low word even). */
-    uint32_t fpr[32];
+    /* FPU (FR = 0: a double lives in an even/odd pair, low word even):
+     * fpr_d[k] is the pair 2k, 2k + 1 as a host uint64_t, so a double is
+     * one load or store; single registers through mips_fpr_offset(),
+     * mips_fpr32() and mips_set_fpr32(). */
+    uint64_t fpr_d[16] __attribute__((aligned(8)));
     uint32_t fcr0;          /* FIR: implementation and capabilities */
-    uint32_t fcr31;         /* FCSR */
+    /* FCSR, except for two fields kept elsewhere (read and write it
+     * through mips_fcsr_get/set): the flags are fp_status.flags, and
+     * while fp_last_op is nonzero the cause bits are those of that last
+     * operation, recomputed from fp_last_a/b/c when FCSR is read. */
+    uint32_t fcr31;
+    uint32_t fp_last_op;    /* fpu_helper.c's operation id; 0: none */
+    uint64_t fp_last_a, fp_last_b, fp_last_c;
     /* Details of the last MIPS_EXCP_* (see the enum). */
     uint32_t excp_insn;
     uint32_t excp_info;
     /* core/fpu rules: legacy NaN encoding, tininess before rounding; the
-     * rounding mode and flushing are taken from fcr31 at every operation,
-     * the flags it accumulates become fcr31's cause bits. */
+     * rounding mode and flushing are FCSR's (set by mips_fcsr_set), the
+     * flags are FCSR's cumulative flags. They are cleared only when the
+     * guest clears them, so once inexact is set core/fpu takes its host
+     * fast path (docs/mips.md, "FPU speed"). */
     FpuStatus fp_status;
 } MipsState;
 
@@ -105,6 +119,37 @@ typedef struct MipsState {
  * owns the memory. */
 size_t mips_cpu_state_size(void);
 void mips_cpu_reset(MipsState *env, bool big_endian, uint32_t features);
+
+/* Byte offset in MipsState of the 32-bit FPU register r (0..31), for
+ * either host byte order. */
+static inline size_t mips_fpr_offset(unsigned r)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return offsetof(MipsState, fpr_d) + 8 * (r >> 1) + 4 * ((r & 1) ^ 1);
+#else
+    return offsetof(MipsState, fpr_d) + 4 * r;
+#endif
+}
+
+static inline uint32_t mips_fpr32(const MipsState *env, unsigned r)
+{
+    return (uint32_t)(env->fpr_d[r >> 1] >> (32 * (r & 1)));
+}
+
+static inline void mips_set_fpr32(MipsState *env, unsigned r, uint32_t v)
+{
+    unsigned sh = 32 * (r & 1);
+
+    env->fpr_d[r >> 1] = (env->fpr_d[r >> 1] & ~((uint64_t)0xffffffffu << sh)) |
+                         (uint64_t)v << sh;
+}
+
+/* FCSR (fcr31) as the guest reads it: cause and flags included. The
+ * read brings fcr31's cause field up to date (fpu_helper.c). */
+uint32_t mips_fcsr_get(MipsState *env);
+/* Writes the whole FCSR (bits 18/19 and the reserved ones as given: the
+ * caller masks them), the rounding mode and flush bit into fp_status. */
+void mips_fcsr_set(MipsState *env, uint32_t v);
 
 extern const GuestArch guest_mips;
 extern const GuestArch guest_mipsel;

@@ -34,11 +34,14 @@ uint32_t mips_helper_rdhwr_cc(void)
 uint32_t mips_helper_cfc1(CpuCommon *cpu, uint32_t reg)
 {
     MipsState *env = (MipsState *)cpu;
-    uint32_t f = env->fcr31;
+    uint32_t f;
+
+    if (reg == 0) {
+        return env->fcr0;
+    }
+    f = mips_fcsr_get(env);
 
     switch (reg) {
-    case 0:
-        return env->fcr0;
     case 25:    /* FCCR: fcc7..1 from bits 31:25, fcc0 from bit 23 */
         return (f >> 24 & 0xfe) | (f >> 23 & 1);
     case 26:    /* FEXR: cause and flags */
@@ -53,7 +56,7 @@ uint32_t mips_helper_cfc1(CpuCommon *cpu, uint32_t reg)
 uint32_t mips_helper_ctc1(CpuCommon *cpu, uint32_t val, uint32_t reg)
 {
     MipsState *env = (MipsState *)cpu;
-    uint32_t f = env->fcr31;
+    uint32_t f = mips_fcsr_get(env);
     /* Writable FCSR bits: fcc, FS, cause, enables, flags, RM. Bits 18:19
      * (NAN2008/ABS2008) read as 0: legacy NaN encoding only. */
     const uint32_t wmask = MIPS_FCSR_FCC17 | MIPS_FCSR_FS | MIPS_FCSR_FCC0 |
@@ -77,7 +80,7 @@ uint32_t mips_helper_ctc1(CpuCommon *cpu, uint32_t val, uint32_t reg)
         f = val & wmask;
         break;
     }
-    env->fcr31 = f;
+    mips_fcsr_set(env, f);
     /* Cause bit 17 (Unimplemented) always traps; the others when their
      * enable (cause bit - 5) is set. */
     return (f >> 12 & (f >> 7 & 0x1f)) || (f & (1u << 17));

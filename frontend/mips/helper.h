@@ -20,9 +20,10 @@ _Noreturn void mips_helper_raise(CpuCommon *cpu, uint32_t excp,
 uint32_t mips_helper_rdhwr_cc(void);
 
 /* CFC1 / CTC1 of FIR (0), FCCR (25), FEXR (26), FENR (28), FCSR (31)
- * (MIPS32 Vol I 6.2). CTC1 returns nonzero when a cause bit it wrote
- * is enabled (or is Unimplemented Operation): the instruction then
- * raises MIPS_EXCP_FPE, as hardware does. */
+ * (MIPS32 Vol I 6.2), through mips_fcsr_get/set (they change fields of
+ * the state that are no globals). CTC1 returns nonzero when a cause bit
+ * it wrote is enabled (or is Unimplemented Operation): the instruction
+ * then raises MIPS_EXCP_FPE, as hardware does. */
 uint32_t mips_helper_cfc1(CpuCommon *cpu, uint32_t reg);
 uint32_t mips_helper_ctc1(CpuCommon *cpu, uint32_t val, uint32_t reg);
 

@@ -30,7 +30,13 @@ enum { FMT_S = MIPS_FMT_S, FMT_D = MIPS_FMT_D, FMT_W = MIPS_FMT_W,
 
 static int32_t fpr_off(int r)
 {
-    return (int32_t)(offsetof(MipsState, fpr) + 4 * (unsigned)r);
+    return (int32_t)mips_fpr_offset((unsigned)r);
+}
+
+/* The pair holding 64-bit register r (FR = 0: r & ~1 and r | 1). */
+static int32_t fpr_pair_off(int r)
+{
+    return (int32_t)(offsetof(MipsState, fpr_d) + 8 * ((unsigned)r >> 1));
 }
 
 /* No FPU in the model: every CP1 instruction is Coprocessor Unusable. */
@@ -69,12 +75,8 @@ static void gen_fld(DisasCtx *d, IrTemp addr, int ft, bool dbl)
         return;
     }
     IrTemp v = ir_temp_local(b, IR_I64);
-    IrTemp lo = mips_tmp(d), hi = mips_tmp(d);
     ir_guest_ld(b, v, addr, IR_MO_64 | mips_mo_endian(d));
-    ir_extrl_i64_i32(b, lo, v);
-    ir_extrh_i64_i32(b, hi, v);
-    st_fpr(d, ft & ~1, lo);
-    st_fpr(d, ft | 1, hi);
+    ir_st(b, v, IR_ENV, fpr_pair_off(ft));
 }
 
 static void gen_fst(DisasCtx *d, IrTemp addr, int ft, bool dbl)
@@ -85,11 +87,8 @@ static void gen_fst(DisasCtx *d, IrTemp addr, int ft, bool dbl)
         ir_guest_st(b, ld_fpr(d, ft), addr, IR_MO_32 | mips_mo_endian(d));
         return;
     }
-    IrTemp v = ir_temp_local(b, IR_I64), h = ir_temp_local(b, IR_I64);
-    ir_extu_i32_i64(b, v, ld_fpr(d, ft & ~1));
-    ir_extu_i32_i64(b, h, ld_fpr(d, ft | 1));
-    ir_shli(b, h, h, 32);
-    ir_or(b, v, v, h);
+    IrTemp v = ir_temp_local(b, IR_I64);
+    ir_ld(b, v, IR_ENV, fpr_pair_off(ft));
     ir_guest_st(b, v, addr, IR_MO_64 | mips_mo_endian(d));
 }
 
@@ -263,6 +262,10 @@ static bool trans_CTC1(DisasCtx *d, arg_fmv *a)
     ir_call(d->b, &mips_helper_ctc1_desc, trap, 3, args);
     mips_gen_exception_if(d, IR_COND_NE, trap, ir_const(d->b, IR_I32, 0),
                           MIPS_EXCP_FPE, 0);
+    if (a->fs == 28 || a->fs == 31) {
+        /* The enables may change: MIPS_TBFLAG_FPE of the next block. */
+        mips_gen_end_lookup(d);
+    }
     return true;
 }
 
@@ -304,6 +307,12 @@ static void gen_fmov_if(DisasCtx *d, int fmt, int fd, int fs, IrCond cond,
 {
     int n = fmt == FMT_D ? 2 : 1;
 
+    if (fmt == FMT_D && cond == IR_COND_ALWAYS) {
+        IrTemp v = ir_temp_local(d->b, IR_I64);
+        ir_ld(d->b, v, IR_ENV, fpr_pair_off(fs));
+        ir_st(d->b, v, IR_ENV, fpr_pair_off(fd));
+        return;
+    }
     for (int i = 0; i < n; i++) {
         IrTemp t = mips_tmp(d);
         int rd = fmt == FMT_D ? (fd & ~1) + i : fd;
@@ -369,16 +378,53 @@ static bool reg_ok(int fmt, int r)
     return !((fmt == FMT_D || fmt == FMT_L) && (r & 1));
 }
 
-static void gen_fp(DisasCtx *d, int op, int fmt, int fd, int fs, int ft)
+/* The helper for operation op on format fmt: a two-operand S/D one of
+ * its own, else the generic one; declared to raise when the block runs
+ * with an FPU exception enabled. */
+static const IrHelper *fp_helper(const DisasCtx *d, int op, int fmt)
+{
+    int k = MIPS_FPH_GENERIC;
+
+    if ((fmt == FMT_S || fmt == FMT_D) && op >= MIPS_FP_ADD &&
+        op <= MIPS_FP_DIV) {
+        k = (fmt == FMT_S ? MIPS_FPH_ADD_S : MIPS_FPH_ADD_D) +
+            (op - MIPS_FP_ADD);
+    } else if (op == MIPS_FP_CMP) {
+        k = fmt == FMT_S ? MIPS_FPH_CMP_S : MIPS_FPH_CMP_D;
+    }
+    return &mips_fp_helpers[d->fpe ? 1 : 0][k];
+}
+
+/* fd = op(fs, ft[, fr]) with the operation's x (compare condition,
+ * multiply-add kind); for a compare, fd is the condition code. */
+static void gen_fp_x(DisasCtx *d, int op, int fmt, int x, int fd, int fs,
+                     int ft, int fr)
 {
     IrBlock *b = d->b;
-    IrTemp args[6] = {
-        IR_ENV, ir_const(b, IR_I32, (uint32_t)op),
-        ir_const(b, IR_I32, (uint32_t)fmt), ir_const(b, IR_I32, (uint32_t)fd),
-        ir_const(b, IR_I32, (uint32_t)fs), ir_const(b, IR_I32, (uint32_t)ft),
-    };
+    const IrHelper *h = fp_helper(d, op, fmt);
+    IrTemp args[6];
 
-    ir_call(b, &mips_helper_fp_desc, IR_NO_TEMP, 6, args);
+    args[0] = IR_ENV;
+    if (h->nargs == 4) {
+        args[1] = ir_const(b, IR_I32, op == MIPS_FP_CMP
+                                          ? (uint32_t)(x | fd << 4)
+                                          : (uint32_t)fd);
+        args[2] = ir_const(b, IR_I32, (uint32_t)fs);
+        args[3] = ir_const(b, IR_I32, (uint32_t)ft);
+    } else {
+        args[1] = ir_const(b, IR_I32, mips_fp_id((uint32_t)op, (uint32_t)fmt,
+                                                 (uint32_t)x));
+        args[2] = ir_const(b, IR_I32, (uint32_t)fd);
+        args[3] = ir_const(b, IR_I32, (uint32_t)fs);
+        args[4] = ir_const(b, IR_I32, (uint32_t)ft);
+        args[5] = ir_const(b, IR_I32, (uint32_t)fr);
+    }
+    ir_call(b, h, IR_NO_TEMP, h->nargs, args);
+}
+
+static void gen_fp(DisasCtx *d, int op, int fmt, int fd, int fs, int ft)
+{
+    gen_fp_x(d, op, fmt, 0, fd, fs, ft, 0);
 }
 
 /* Operations on S and D: fd = op(fs, ft). */
@@ -473,45 +519,26 @@ static bool trans_CVT_L(DisasCtx *d, arg_fr *a) { return gen_cvt(d, a, FMT_L, MI
 
 static bool trans_C_cond(DisasCtx *d, arg_C_cond *a)
 {
-    IrBlock *b = d->b;
-    IrTemp args[6];
-
     if (!fmt_ok(a->fmt) || !reg_ok(a->fmt, a->fs) || !reg_ok(a->fmt, a->ft)) {
         return false;
     }
-    if (!fpu_check(d)) {
-        return true;
+    if (fpu_check(d)) {
+        gen_fp_x(d, MIPS_FP_CMP, a->fmt, a->cond, a->cc, a->fs, a->ft, 0);
     }
-    args[0] = IR_ENV;
-    args[1] = ir_const(b, IR_I32, (uint32_t)a->fmt);
-    args[2] = ir_const(b, IR_I32, (uint32_t)a->cond);
-    args[3] = ir_const(b, IR_I32, (uint32_t)a->cc);
-    args[4] = ir_const(b, IR_I32, (uint32_t)a->fs);
-    args[5] = ir_const(b, IR_I32, (uint32_t)a->ft);
-    ir_call(b, &mips_helper_fcmp_desc, IR_NO_TEMP, 6, args);
     return true;
 }
 
 /* MADD/MSUB/NMADD/NMSUB.fmt (COP1X, release 2): fmt 0 S, 1 D. */
 static bool trans_FMADD(DisasCtx *d, arg_FMADD *a)
 {
-    IrBlock *b = d->b;
     int fmt = a->fmt == 0 ? FMT_S : FMT_D;
-    IrTemp args[6];
 
     if (a->fmt > 1 || !reg_ok(fmt, a->fd) || !reg_ok(fmt, a->fr) ||
         !reg_ok(fmt, a->fs) || !reg_ok(fmt, a->ft)) {
         return false;
     }
-    if (!fpu_check(d)) {
-        return true;
+    if (fpu_check(d)) {
+        gen_fp_x(d, MIPS_FP_MADD, fmt, 4 + a->op, a->fd, a->fs, a->ft, a->fr);
     }
-    args[0] = IR_ENV;
-    args[1] = ir_const(b, IR_I32, (uint32_t)((4 + a->op) << 3 | a->fmt));
-    args[2] = ir_const(b, IR_I32, (uint32_t)a->fd);
-    args[3] = ir_const(b, IR_I32, (uint32_t)a->fr);
-    args[4] = ir_const(b, IR_I32, (uint32_t)a->fs);
-    args[5] = ir_const(b, IR_I32, (uint32_t)a->ft);
-    ir_call(b, &mips_helper_fmadd_desc, IR_NO_TEMP, 6, args);
     return true;
 }

@@ -137,6 +137,28 @@ static void mips_decode_one(DisasCtx *d)
     }
 }
 
+void mips_gen_end_lookup(DisasCtx *d)
+{
+    d->flags_changed = true;
+    if (!d->in_slot) {
+        ir_mov(d->b, MIPS_T_PC, ir_const(d->b, IR_I32, d->pc + 4));
+        ir_exit_lookup(d->b);
+        d->done = true;
+    }
+}
+
+/* A direct exit of a branch to dest: chained, unless its slot changed
+ * the TB flags. */
+static void mips_branch_exit(DisasCtx *d, unsigned slot, uint32_t dest)
+{
+    if (d->flags_changed) {
+        ir_mov(d->b, MIPS_T_PC, ir_const(d->b, IR_I32, dest));
+        ir_exit_lookup(d->b);
+    } else {
+        translate_goto(d->tc, slot, MIPS_T_PC, dest);
+    }
+}
+
 bool mips_gen_branch(DisasCtx *d)
 {
     TransCtx *tc = d->tc;
@@ -174,15 +196,15 @@ bool mips_gen_branch(DisasCtx *d)
     if (!d->done) {
         switch (br) {
         case MIPS_BR_ALWAYS:
-            translate_goto(tc, 0, MIPS_T_PC, d->bdest);
+            mips_branch_exit(d, 0, d->bdest);
             break;
         case MIPS_BR_COND:
             not_taken = ir_new_label(b);
             ir_brcondi(b, IR_COND_EQ, d->bcond, 0, not_taken);
-            translate_goto(tc, 0, MIPS_T_PC, d->bdest);
+            mips_branch_exit(d, 0, d->bdest);
             break;
         case MIPS_BR_LIKELY:
-            translate_goto(tc, 0, MIPS_T_PC, d->bdest);
+            mips_branch_exit(d, 0, d->bdest);
             break;
         default:
             ir_mov(b, MIPS_T_PC, d->btarget);
@@ -192,7 +214,7 @@ bool mips_gen_branch(DisasCtx *d)
     }
     if (not_taken) {
         ir_set_label(b, not_taken);
-        translate_goto(tc, 1, MIPS_T_PC, bpc + 8);
+        mips_branch_exit(d, 1, bpc + 8);
     }
     d->br = br;
     d->done = true;
@@ -210,6 +232,8 @@ void mips_tb_start(TransCtx *tc)
     d->big_endian = (tc->flags & MIPS_TBFLAG_BE) != 0;
     d->fpu = (tc->flags & MIPS_TBFLAG_FPU) != 0;
     d->r2 = (tc->flags & MIPS_TBFLAG_R2) != 0;
+    d->fpe = (tc->flags & MIPS_TBFLAG_FPE) != 0;
+    d->flags_changed = false;
 }
 
 void mips_translate_insn(TransCtx *tc)

@@ -38,6 +38,11 @@ typedef struct DisasCtx {
     bool big_endian;        /* MIPS_TBFLAG_BE */
     bool fpu;               /* MIPS_TBFLAG_FPU */
     bool r2;                /* MIPS_TBFLAG_R2: release 2 instructions */
+    bool fpe;               /* MIPS_TBFLAG_FPE: an FPU exception enabled */
+    /* The instruction (a delay slot's included) may change what the TB
+     * flags are made of: the block leaves through a lookup, never
+     * through a chained jump. */
+    bool flags_changed;
     bool done;              /* the instruction emitted its own exit */
     /* Delay slot: set while the slot of the branch at branch_pc is
      * translated (its exceptions report pc = branch_pc, bd = 1). */
@@ -77,6 +82,11 @@ void mips_gen_exception(DisasCtx *d, int excp, uint32_t info);
 void mips_gen_exception_if(DisasCtx *d, IrCond cond, IrTemp a, IrTemp c,
                            int excp, uint32_t info);
 void mips_gen_ri(DisasCtx *d);
+
+/* Ends the block after the current instruction through a lookup of the
+ * next pc (the TB flags may have changed); in a delay slot, makes the
+ * branch exit through lookups. */
+void mips_gen_end_lookup(DisasCtx *d);
 
 /* Branches (MIPS32 Vol II, the B* and J* pages): after the trans_
  * function has set d->br, d->bdest / bcond / btarget and written any

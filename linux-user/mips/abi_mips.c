@@ -402,7 +402,8 @@ static void mips_handle_exception(CpuCommon *cpu, int excp, AbiExcp *out)
         return;
     case MIPS_EXCP_FPE: {
         /* The highest-priority enabled cause (do_fpe()). */
-        uint32_t c = env->fcr31 >> 12 & (env->fcr31 >> 7 | 0x20);
+        uint32_t f = mips_fcsr_get(env);
+        uint32_t c = f >> 12 & (f >> 7 | 0x20);
         out->action = ABI_EXCP_SIGNAL;
         out->tgt_signo = abi_signal_to_guest(abi, SIGFPE);
         out->tgt_code = c & 0x10 ? TGT_FPE_FLTINV : c & 0x08 ? TGT_FPE_FLTDIV

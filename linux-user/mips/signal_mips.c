@@ -106,9 +106,9 @@ static int mips_save_sigcontext(MipsState *env, uint32_t sc)
     if (fpu) {
         for (int i = 0; i < 32; i++) {
             r |= guest_put_u64(sc + SC_FPREGS + 8 * (uint32_t)i,
-                               env->fpr[i]);
+                               mips_fpr32(env, (unsigned)i));
         }
-        r |= guest_put_u32(sc + SC_FPC_CSR, env->fcr31);
+        r |= guest_put_u32(sc + SC_FPC_CSR, mips_fcsr_get(env));
     }
     return r ? -EFAULT : 0;
 }
@@ -142,12 +142,12 @@ static int mips_restore_sigcontext(MipsState *env, uint32_t sc)
             if (guest_get_u64(sc + SC_FPREGS + 8 * (uint32_t)i, &v)) {
                 return -EFAULT;
             }
-            env->fpr[i] = (uint32_t)v;
+            mips_set_fpr32(env, (unsigned)i, (uint32_t)v);
         }
         if (guest_get_u32(sc + SC_FPC_CSR, &w)) {
             return -EFAULT;
         }
-        env->fcr31 = w & ~0x000c0000u;
+        mips_fcsr_set(env, w & ~0x000c0000u);
     }
     return 0;
 }

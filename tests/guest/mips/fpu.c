@@ -3,7 +3,12 @@
  * in the legacy encoding, denormals, extremes), conversions in every
  * rounding mode, C.cond.fmt on every condition with fcc0-7 and MOVF/MOVT,
  * MADD/MSUB/NMADD/NMSUB, FCSR cause and flag bits, and SIGFPE when an
- * exception is enabled. Values are printed as bits. */
+ * exception is enabled. Values are printed as bits. The last part runs
+ * the arithmetic again with the inexact flag already set and in
+ * sequences without resetting FCSR (emu keeps the flags sticky and the
+ * cause bits lazily there), reads FCSR from a signal frame, and enables
+ * a trap by a CTC1 in a branch delay slot of a loop. */
+#include <ucontext.h>
 #include <fenv.h>
 #include <math.h>
 #include <setjmp.h>
@@ -300,6 +305,158 @@ static void traps(void)
     fesetround(FE_TONEAREST);
 }
 
+/* FCSR after r was computed (and before anything after the call). */
+static uint32_t fcsr_d(double r)
+{
+    uint32_t v;
+    __asm__ volatile("cfc1 %0, $31" : "=r"(v) : "f"(r) : "memory");
+    return v;
+}
+
+static uint32_t fcsr_s(float r)
+{
+    uint32_t v;
+    __asm__ volatile("cfc1 %0, $31" : "=r"(v) : "f"(r) : "memory");
+    return v;
+}
+
+static volatile uint32_t frame_fcsr;
+
+static void on_usr1(int sig, siginfo_t *si, void *uc)
+{
+    frame_fcsr = ((ucontext_t *)uc)->uc_mcontext.fpc_csr;
+}
+
+static void sticky(void)
+{
+    static const char *const dn[4] = { "add.d", "sub.d", "mul.d", "div.d" };
+    static double (*const df[4])(double, double) = { add_d, sub_d, mul_d,
+                                                     div_d };
+    static const char *const sn[4] = { "add.s", "sub.s", "mul.s", "div.s" };
+    static float (*const sf[4])(float, float) = { add_s, sub_s, mul_s,
+                                                  div_s };
+    /* every pair with the inexact flag set, in RN and (odd pairs) RZ */
+    for (int k = 0; k < 4; k++) {
+        for (unsigned i = 0; i < ND; i++) {
+            for (unsigned j = 0; j < ND; j++) {
+                set_fcsr(4u | ((i + j) & 1));
+                double r = df[k](bitsd(dvals[i]), bitsd(dvals[j]));
+                printf("I %s %016llx %016llx = %016llx fcsr %08x\n", dn[k],
+                       (unsigned long long)dvals[i],
+                       (unsigned long long)dvals[j],
+                       (unsigned long long)dbits(r), get_fcsr());
+            }
+        }
+        for (unsigned i = 0; i < NS; i++) {
+            for (unsigned j = 0; j < NS; j++) {
+                set_fcsr(4u | ((i + j) & 1));
+                float r = sf[k](bitsf(svals[i]), bitsf(svals[j]));
+                printf("I %s %08x %08x = %08x fcsr %08x\n", sn[k], svals[i],
+                       svals[j], fbits(r), get_fcsr());
+            }
+        }
+    }
+    /* a sequence: each operation replaces the cause, flags accumulate */
+    {
+        volatile double a = 1.5, b = 2.0, c = 0.25, t = 3.0, big = 1e308;
+        volatile float fa = 3.0f, fb = 5.0f, ft = 0.1f, fh = 1e30f;
+        double r;
+        float f;
+        set_fcsr(0);
+        r = a * b + c;
+        printf("seq exact %.17g fcsr %08x\n", r, fcsr_d(r));
+        r = a / t;
+        printf("seq 1.5/3 %.17g fcsr %08x\n", r, fcsr_d(r));
+        r = a + b;
+        printf("seq then exact add %.17g fcsr %08x\n", r, fcsr_d(r));
+        r = a * t;
+        printf("seq exact mul %.17g fcsr %08x\n", r, fcsr_d(r));
+        {
+            int lt;
+            __asm__ volatile("c.lt.d %1, %2\n\tcfc1 %0, $31"
+                             : "=r"(lt) : "f"(c), "f"(a));
+            printf("seq compare fcsr %08x\n", (uint32_t)lt);
+        }
+        r = sqrt(c);
+        printf("seq sqrt(0.25) %.17g fcsr %08x\n", r, fcsr_d(r));
+        r = sqrt(b);
+        printf("seq sqrt(2) %.17g fcsr %08x\n", r, fcsr_d(r));
+        r = big * 10.0;
+        printf("seq overflow %g fcsr %08x\n", r, fcsr_d(r));
+        r = a - a;
+        printf("seq a-a %g fcsr %08x\n", r, fcsr_d(r));
+        set_fcsr(0);
+        f = fa * fb;
+        printf("seq 3f*5f %.9g fcsr %08x\n", f, fcsr_s(f));
+        f = ft * fa;
+        printf("seq 0.1f*3f %.9g fcsr %08x\n", f, fcsr_s(f));
+        set_fcsr(0);
+        f = fh + fa;
+        printf("seq 1e30f+3f %.9g fcsr %08x\n", f, fcsr_s(f));
+        f = fh - fh;
+        printf("seq 1e30f-1e30f %.9g fcsr %08x\n", f, fcsr_s(f));
+        set_fcsr(0);
+        double acc = 0;
+        volatile int n = 1000;
+        for (int i = 1; i <= n; i++) {
+            acc += (double)i * 0.5;
+        }
+        printf("seq exact loop %.17g fcsr %08x\n", acc, fcsr_d(acc));
+        for (int i = 1; i <= n; i++) {
+            acc += 1.0 / (double)i;
+        }
+        printf("seq inexact loop %.17g fcsr %08x\n", acc, fcsr_d(acc));
+    }
+    /* the FCSR a signal frame holds */
+    {
+        struct sigaction sa;
+        volatile double one = 1.0, three = 3.0;
+        double r;
+        memset(&sa, 0, sizeof(sa));
+        sa.sa_sigaction = on_usr1;
+        sa.sa_flags = SA_SIGINFO;
+        sigaction(SIGUSR1, &sa, NULL);
+        set_fcsr(0);
+        r = one / three;
+        __asm__ volatile("" : : "f"(r) : "memory");
+        raise(SIGUSR1);
+        printf("signal frame fcsr %08x (r %.17g)\n", frame_fcsr, r);
+    }
+    /* a trap enabled by CTC1 in a delay slot, then straight-line */
+    for (int it = 0; it < 3; it++) {
+        volatile double one = 1.0, three = 3.0;
+        double r = 0;
+        uint32_t en = it == 1 ? 1u << 7 : 0;
+        fpe_code = 0;
+        if (sigsetjmp(jb, 1) == 0) {
+            __asm__ volatile(".set push\n\t.set noreorder\n\t"
+                             "b 1f\n\t"
+                             "ctc1 %1, $31\n"
+                             "1:\tdiv.d %0, %2, %3\n\t"
+                             ".set pop"
+                             : "=f"(r) : "r"(en), "f"(one), "f"(three));
+            printf("slot ctc1 %08x: no signal, fcsr %08x\n", en, get_fcsr());
+        } else {
+            printf("slot ctc1 %08x: SIGFPE code %d, fcsr %08x\n", en,
+                   fpe_code, get_fcsr());
+        }
+        set_fcsr(0);
+        fpe_code = 0;
+        if (sigsetjmp(jb, 1) == 0) {
+            __asm__ volatile("ctc1 %1, $31\n\t"
+                             "mul.d %0, %2, %3"
+                             : "=f"(r) : "r"(en), "f"(three), "f"(three));
+            __asm__ volatile("div.d %0, %1, %2"
+                             : "=f"(r) : "f"(one), "f"(three));
+            printf("ctc1 %08x: no signal, fcsr %08x\n", en, get_fcsr());
+        } else {
+            printf("ctc1 %08x: SIGFPE code %d, fcsr %08x\n", en, fpe_code,
+                   get_fcsr());
+        }
+        set_fcsr(0);
+    }
+}
+
 int main(void)
 {
     arith();
@@ -307,5 +464,6 @@ int main(void)
     compares();
     madd();
     traps();
+    sticky();
     return 0;
 }
