@@ -390,7 +390,7 @@ void x87_helper_misc(CpuCommon *cpu, uint32_t op, uint32_t i)
             FpuX80 a = *x87_st_reg(env, 0);
             FpuX80 r = fpu_x80_sqrt(a, st);
             if (st->flags & FPU_FLAG_INEXACT) {
-                env->c1_op = 5 /* C1_SQRT */ | (uint32_t)st->rounding << 8 |
+                env->c1_op = X87_C1_SQRT | (uint32_t)st->rounding << 8 |
                              (uint32_t)st->floatx80_precision << 16;
                 env->c1_a = env->c1_b = a;
             }
@@ -410,7 +410,8 @@ void x87_helper_misc(CpuCommon *cpu, uint32_t op, uint32_t i)
             FpuX80 a = *x87_st_reg(env, 0), b = *x87_st_reg(env, 1);
             FpuX80 r = fpu_x80_scale(a, b, st);
             if (st->flags & FPU_FLAG_INEXACT) {
-                env->c1_op = 6 | (uint32_t)st->rounding << 8 | 64u << 16;
+                env->c1_op = X87_C1_SCALE | (uint32_t)st->rounding << 8 |
+                             64u << 16;
                 env->c1_a = a;
                 env->c1_b = b;
             }

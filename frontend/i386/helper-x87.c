@@ -13,18 +13,14 @@
 #include "helper.h"
 #include "x87.h"
 
-/* C1 of an inexact arithmetic result is computed when the status word is
- * read (x87_status_word): the operations that can leave it pending. */
-enum { C1_ADD = 1, C1_SUB, C1_MUL, C1_DIV, C1_SQRT, C1_SCALE };
-
 static FpuX80 x87_c1_op(uint32_t op, FpuX80 a, FpuX80 b, FpuStatus *st)
 {
     switch (op) {
-    case C1_ADD: return fpu_x80_add(a, b, st);
-    case C1_SUB: return fpu_x80_sub(a, b, st);
-    case C1_MUL: return fpu_x80_mul(a, b, st);
-    case C1_DIV: return fpu_x80_div(a, b, st);
-    case C1_SCALE: return fpu_x80_scale(a, b, st);
+    case X87_C1_ADD: return fpu_x80_add(a, b, st);
+    case X87_C1_SUB: return fpu_x80_sub(a, b, st);
+    case X87_C1_MUL: return fpu_x80_mul(a, b, st);
+    case X87_C1_DIV: return fpu_x80_div(a, b, st);
+    case X87_C1_SCALE: return fpu_x80_scale(a, b, st);
     default: return fpu_x80_sqrt(a, st);
     }
 }
@@ -272,11 +268,11 @@ static void x87_do_arith(X86State *env, uint32_t op, FpuX80 a, FpuX80 b,
     switch (op) {
     case 0:
         r = fpu_x80_add(a, b, st);
-        x87_set_c1_pending(env, C1_ADD, a, b);
+        x87_set_c1_pending(env, X87_C1_ADD, a, b);
         break;
     case 1:
         r = fpu_x80_mul(a, b, st);
-        x87_set_c1_pending(env, C1_MUL, a, b);
+        x87_set_c1_pending(env, X87_C1_MUL, a, b);
         break;
     case 2:
     case 3:
@@ -284,19 +280,19 @@ static void x87_do_arith(X86State *env, uint32_t op, FpuX80 a, FpuX80 b,
         return;
     case 4:
         r = fpu_x80_sub(a, b, st);
-        x87_set_c1_pending(env, C1_SUB, a, b);
+        x87_set_c1_pending(env, X87_C1_SUB, a, b);
         break;
     case 5:
         r = fpu_x80_sub(b, a, st);
-        x87_set_c1_pending(env, C1_SUB, b, a);
+        x87_set_c1_pending(env, X87_C1_SUB, b, a);
         break;
     case 6:
         r = fpu_x80_div(a, b, st);
-        x87_set_c1_pending(env, C1_DIV, a, b);
+        x87_set_c1_pending(env, X87_C1_DIV, a, b);
         break;
     default:
         r = fpu_x80_div(b, a, st);
-        x87_set_c1_pending(env, C1_DIV, b, a);
+        x87_set_c1_pending(env, X87_C1_DIV, b, a);
         break;
     }
     if (!x87_blocked(env)) {

@@ -25,6 +25,11 @@ static inline bool x87_st_empty(const X86State *env, int i)
     return env->fptags[x87_st_phys(env, i)] != 0;
 }
 
+/* The operations whose C1 ("rounded up") is computed lazily, when the
+ * status word is read (X86State.c1_op, helper-x87.c). */
+enum { X87_C1_ADD = 1, X87_C1_SUB, X87_C1_MUL, X87_C1_DIV, X87_C1_SQRT,
+       X87_C1_SCALE };
+
 /* An instruction that sets C1 and may raise: clears the scratch flags,
  * C1 and a pending C1; x87_end folds the flags into the status word and
  * sets ES/B for unmasked ones. */
