@@ -44,6 +44,23 @@ static void mips_tb_key(const CpuCommon *cpu, uint64_t *pc, uint32_t *flags)
              (env->fcr31 & MIPS_FCSR_ENABLE ? MIPS_TBFLAG_FPE : 0);
 }
 
+/* mips_tb_key as data, for the JIT's inline lookup (core/guest.h). */
+static const GuestKeyLayout mips_key_layout = {
+    .pc_offset = offsetof(MipsState, pc),
+    .pc_size = 4,
+    .nfields = 4,
+    .fields = {
+        { .offset = offsetof(MipsState, big_endian), .mask = 1,
+          .test = true, .pos = 0 },
+        { .offset = offsetof(MipsState, features), .mask = MIPS_FEATURE_FPU,
+          .test = true, .pos = 1 },
+        { .offset = offsetof(MipsState, features), .mask = MIPS_FEATURE_R2,
+          .test = true, .pos = 2 },
+        { .offset = offsetof(MipsState, fcr31), .mask = MIPS_FCSR_ENABLE,
+          .test = true, .pos = 3 },
+    },
+};
+
 static void mips_restore_state(CpuCommon *cpu, uint64_t pc, uint64_t extra)
 {
     MipsState *env = (MipsState *)cpu;
@@ -90,6 +107,7 @@ const GuestArch guest_mips = {
     .tb_end = mips_tb_end,
     .restore_state = mips_restore_state,
     .dump_state = mips_dump_state,
+    .key_layout = &mips_key_layout,
 };
 
 const GuestArch guest_mipsel = {
@@ -108,4 +126,5 @@ const GuestArch guest_mipsel = {
     .tb_end = mips_tb_end,
     .restore_state = mips_restore_state,
     .dump_state = mips_dump_state,
+    .key_layout = &mips_key_layout,
 };
