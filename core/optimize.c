@@ -700,9 +700,9 @@ static void opt_forward(IrBlock *b)
         abort();
     }
 
+    /* In place: the input array is dropped afterwards. */
     for (uint32_t i = 0; i < b->nb_ops; i++) {
-        IrOp op = b->ops[i];
-        opt_forward_op(&c, &op);
+        opt_forward_op(&c, &b->ops[i]);
     }
 
     free(b->ops);

@@ -635,9 +635,20 @@ int ra_out(RaState *ra, IrTemp t, uint32_t mask, uint32_t alias)
          * input of this op, so it stays locked. */
         ra_clear_owner(ra, ts->reg);
     }
-    int r;
+    int r = -1;
     uint32_t ok = mask & alias & ~ra->occupied;
-    if (ok) {
+    if (ra->hint && ra->b->temps[t].kind != IR_TEMP_EPHEMERAL) {
+        for (uint32_t m = mask & ~ra->occupied & (~ra->locked | alias); m;
+             m &= m - 1) {
+            if (ra->hint[ra_first(m)] == (int32_t)t) {
+                r = ra_first(m);
+                break;
+            }
+        }
+    }
+    if (r >= 0) {
+        /* The register the pending label wants t in. */
+    } else if (ok) {
         r = ra_first(ok);
     } else {
         r = ra_pick(ra, mask);
@@ -796,6 +807,8 @@ void ra_branch_taken(RaState *ra, uint32_t label)
         }
     }
     l->seen++;
+    ra->hint = l->snap;
+    ra->hint_label = label;
 }
 
 /* Forgets every register and ephemeral, as ra_label_reset() but without
@@ -889,6 +902,9 @@ static void ra_reconcile(RaState *ra, const RaLabel *l)
 
 void ra_label(RaState *ra, uint32_t label, bool fallthrough)
 {
+    if (ra->hint && ra->hint_label == label) {
+        ra->hint = NULL;
+    }
     if (!ra_label_kept(ra, label)) {
         ra_sync(ra, true);
         ra_label_reset(ra);

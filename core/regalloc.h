@@ -89,6 +89,11 @@ typedef struct RaState {
      * before any branch or label that keeps them in registers. */
     uint8_t *sync_ahead;
     int32_t *snaps;         /* snapshot storage, RA_MAX_REGS per label */
+    /* The snapshot of the last forward label branched to and not yet
+     * placed: outputs prefer the register it has for them, so the
+     * fall-through needs no moves at the label. */
+    const int32_t *hint;
+    uint32_t hint_label;
     uint32_t cur_op;
     bool inputs_done;
     bool failed;            /* ran out of frame slots */

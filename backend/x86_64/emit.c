@@ -6,28 +6,6 @@
 
 #include <string.h>
 
-void x86_byte(X86Asm *a, uint8_t v)
-{
-    if (a->pos < a->cap) {
-        a->buf[a->pos] = v;
-    } else {
-        a->overflow = true;
-    }
-    a->pos++;
-}
-
-void x86_u16(X86Asm *a, uint16_t v)
-{
-    x86_byte(a, (uint8_t)v);
-    x86_byte(a, (uint8_t)(v >> 8));
-}
-
-void x86_u32(X86Asm *a, uint32_t v)
-{
-    x86_u16(a, (uint16_t)v);
-    x86_u16(a, (uint16_t)(v >> 16));
-}
-
 void x86_u64(X86Asm *a, uint64_t v)
 {
     x86_u32(a, (uint32_t)v);

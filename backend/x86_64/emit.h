@@ -53,9 +53,37 @@ typedef struct X86Asm {
     bool overflow;
 } X86Asm;
 
-void x86_byte(X86Asm *a, uint8_t v);
-void x86_u16(X86Asm *a, uint16_t v);
-void x86_u32(X86Asm *a, uint32_t v);
+/* The byte emitters are inline: code generation calls them for every
+ * byte it writes. Little-endian immediates. */
+static inline void x86_byte(X86Asm *a, uint8_t v)
+{
+    if (a->pos < a->cap) {
+        a->buf[a->pos] = v;
+    } else {
+        a->overflow = true;
+    }
+    a->pos++;
+}
+
+static inline void x86_u16(X86Asm *a, uint16_t v)
+{
+    x86_byte(a, (uint8_t)v);
+    x86_byte(a, (uint8_t)(v >> 8));
+}
+
+static inline void x86_u32(X86Asm *a, uint32_t v)
+{
+    if (a->pos + 4 <= a->cap) {
+        a->buf[a->pos] = (uint8_t)v;
+        a->buf[a->pos + 1] = (uint8_t)(v >> 8);
+        a->buf[a->pos + 2] = (uint8_t)(v >> 16);
+        a->buf[a->pos + 3] = (uint8_t)(v >> 24);
+    } else {
+        a->overflow = true;
+    }
+    a->pos += 4;
+}
+
 void x86_u64(X86Asm *a, uint64_t v);
 /* Overwrites 4 bytes at pos (already emitted). */
 void x86_patch32(X86Asm *a, size_t pos, uint32_t v);
