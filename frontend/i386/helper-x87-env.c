@@ -143,9 +143,20 @@ static FpuX80 get80(const uint8_t *p)
     return v;
 }
 
+/* Selectors stored with the last instruction and operand pointers:
+ * the flat user code and data segments (FDS only after an operand). */
+static uint32_t x87_fcs(const X86State *env)
+{
+    return env->seg[X86_SEG_CS];
+}
+
+static uint32_t x87_fds(const X86State *env)
+{
+    return env->fpdp ? env->seg[X86_SEG_DS] : 0;
+}
+
 /* The environment (28 bytes, or 14 for a 16-bit operand size). The
- * unused upper halves read as ones, as on the host. No last-instruction
- * pointers are kept: FIP/FCS/FOP/FDP/FDS are zero (docs/i386.md). */
+ * unused upper halves read as ones, as on the host. */
 static int x87_env_image(X86State *env, uint8_t *p, bool size16)
 {
     uint32_t cw = env->fpuc, sw = x87_status_word(env);
@@ -155,16 +166,19 @@ static int x87_env_image(X86State *env, uint8_t *p, bool size16)
         put16(p, cw);
         put16(p + 2, sw);
         put16(p + 4, tw);
-        memset(p + 6, 0, 8);
+        put16(p + 6, env->fpip);
+        put16(p + 8, x87_fcs(env));
+        put16(p + 10, env->fpdp);
+        put16(p + 12, x87_fds(env));
         return 14;
     }
     put32(p, 0xffff0000u | cw);
     put32(p + 4, 0xffff0000u | sw);
     put32(p + 8, 0xffff0000u | tw);
     put32(p + 12, env->fpip);
-    put32(p + 16, env->fpop << 16);
+    put32(p + 16, env->fpop << 16 | x87_fcs(env));
     put32(p + 20, env->fpdp);
-    put32(p + 24, 0xffff0000u);
+    put32(p + 24, 0xffff0000u | x87_fds(env));
     return 28;
 }
 
@@ -175,9 +189,15 @@ static int x87_env_load(X86State *env, const uint8_t *p, bool size16)
     if (size16) {
         sw = get16(p + 2);
         tw = get16(p + 4);
+        env->fpip = get16(p + 6);
+        env->fpdp = get16(p + 10);
+        env->fpop = 0;
     } else {
         sw = get16(p + 4);
         tw = get16(p + 8);
+        env->fpip = get32(p + 12);
+        env->fpop = (get32(p + 16) >> 16) & 0x7ff;
+        env->fpdp = get32(p + 20);
     }
     x87_set_status(env, sw);
     x87_set_tag_word(env, tw);
@@ -216,7 +236,9 @@ void x86_fxsave_image(X86State *env, uint8_t *buf)
     buf[4] = (uint8_t)ftw;
     put16(buf + 6, env->fpop);
     put32(buf + 8, env->fpip);
+    put16(buf + 12, x87_fcs(env));
     put32(buf + 16, env->fpdp);
+    put16(buf + 20, x87_fds(env));
     put32(buf + 24, env->mxcsr);
     put32(buf + 28, X86_MXCSR_MASK);
     for (int i = 0; i < 8; i++) {

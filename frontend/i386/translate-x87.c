@@ -331,6 +331,18 @@ static bool x87_no_wait(uint32_t op, uint32_t modrm)
     return (x == 3 && reg == 4) || (x == 7 && modrm == 0xe0);
 }
 
+/* Control instructions leave FIP/FOP/FDP alone: FLDENV FLDCW FNSTENV
+ * FNSTCW FRSTOR FNSAVE FNSTSW FNCLEX FNINIT (and the 8087 no-ops). */
+static bool x87_is_control(uint32_t op, uint32_t modrm)
+{
+    uint32_t x = op & 7, reg = (modrm >> 3) & 7;
+
+    if (modrm < 0xc0) {
+        return (x == 1 && reg >= 4) || (x == 5 && reg >= 4 && reg != 5);
+    }
+    return (x == 3 && reg == 4) || (x == 7 && modrm == 0xe0);
+}
+
 bool x86_gen_x87(DisasCtx *d, uint32_t op)
 {
     X86Opnd o;
@@ -347,5 +359,16 @@ bool x86_gen_x87(DisasCtx *d, uint32_t op)
         x87_gen_check_pending(d);
     }
     x86_modrm(d, &o);
+    if (!x87_is_control(op, modrm)) {
+        /* the last instruction and operand pointers (SDM vol. 1,
+         * 8.1.8): FNSTENV, FNSAVE and FXSAVE store them */
+        ir_st32(d->b, x87_const(d, d->pc), IR_ENV,
+                (int32_t)offsetof(X86State, fpip));
+        ir_st32(d->b, x87_const(d, (op & 7) << 8 | modrm), IR_ENV,
+                (int32_t)offsetof(X86State, fpop));
+        if (o.mem) {
+            ir_st32(d->b, o.addr, IR_ENV, (int32_t)offsetof(X86State, fpdp));
+        }
+    }
     return o.mem ? x87_mem(d, op, &o) : x87_reg(d, op);
 }

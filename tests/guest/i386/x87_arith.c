@@ -366,6 +366,24 @@ static void environment(void)
         printf("%02x", sv[i]);
     }
     printf(" after: cw=%04x\n", cw_out[0]);
+    /* the last instruction and operand pointers: FIP, FOP, FDP */
+    {
+        static double operand = 2.0;
+        uint32_t e[7];
+        uint32_t label;
+        __asm__ volatile("fninit\n\tfld1\n\tmovl $1f, %[l]\n"
+                         "1:\tfmull %[op]\n\tfnstcw %[c]\n\tfnstenv %[e]\n\t"
+                         "fninit"
+                         : [e] "=m"(e), [l] "=m"(label), [c] "=m"(cw_out[0])
+                         : [op] "m"(operand));
+        printf("fnstenv pointers: fip==insn %d fop=%03x fdp==operand %d\n",
+               e[3] == label, e[4] >> 16, e[5] == (uint32_t)&operand);
+        __asm__ volatile("fninit\n\tfldz\n\tmovl $1f, %[l]\n"
+                         "1:\tfsqrt\n\tfnstenv %[e]\n\tfninit"
+                         : [e] "=m"(e), [l] "=m"(label));
+        printf("after fsqrt: fip==insn %d fop=%03x fdp=%08x\n",
+               e[3] == label, e[4] >> 16, e[5]);
+    }
     /* frstor / fldenv round trips */
     {
         X80 r;
