@@ -62,8 +62,8 @@ static unsigned x86_width(const IrOp *op)
 
 /* ---- Moves and ALU ---------------------------------------------------- */
 
-/* MOV into a global of a constant, or of a temp that stays live when a
- * sync comes before any branch: store straight into the CPU state (no
+/* MOV into a global, when a sync comes before any branch, of a constant
+ * or of a temp that stays live: store straight into the CPU state (no
  * second register, and the store was due anyway). Otherwise the global
  * gets its own register: it may stay there, dirty, across labels, and a
  * later write may make the store unnecessary. True when done. */
@@ -78,6 +78,9 @@ static bool x86_gen_mov_global(X86Gen *g, const IrOp *op)
     if (di->kind != IR_TEMP_GLOBAL) {
         return false;
     }
+    if (!ra_sync_ahead(&g->ra)) {
+        return false;       /* keep it in a register across the branch */
+    }
     if (x86_is_const(g, s, &v)) {
         if (!x86_imm(g, s, w, &imm)) {
             return false;
@@ -88,8 +91,8 @@ static bool x86_gen_mov_global(X86Gen *g, const IrOp *op)
         x86_u32(&g->a, (uint32_t)imm);
         return true;
     }
-    if (ra_arg_dies(&g->ra, 1) || !ra_sync_ahead(&g->ra)) {
-        return false;       /* the register changes owner, or a copy */
+    if (ra_arg_dies(&g->ra, 1)) {
+        return false;       /* the register simply changes owner */
     }
     int rs = ra_in(&g->ra, s, X86_ALL);
     ra_out_mem(&g->ra, d);

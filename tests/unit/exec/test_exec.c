@@ -231,6 +231,46 @@ static void test_indirect_jumps(void **state)
     toy_cpu_fini(&s);
 }
 
+/* The same code entered through EXIT_LOOKUP in four modes (block flags
+ * 0-3): each run must use the block translated for its mode, which the
+ * JIT's inline jump-cache probe tells apart by the key layout. */
+static void test_lookup_modes(void **state)
+{
+    ToyState s;
+    const uint32_t main_pc = 0xe000, sub_pc = 0xe800;
+    static const uint16_t modes[8] = {
+        0, 1, 0x10, 0x11, 0x11, 0x10, 1, 0,
+    };
+    uint32_t code[8 * 4 + 1];
+    uint32_t sub[] = {
+        toy_insn(TOY_ADDI, 1, 0, 1),      /* r1 += 1 << flags */
+        toy_insn(TOY_JR, 0, 7, 0),
+    };
+    unsigned n = 0;
+
+    (void)state;
+    for (unsigned i = 0; i < 8; i++) {
+        uint32_t ret = main_pc + 4 * (n + 4);
+        code[n++] = toy_insn(TOY_MODE, 0, 0, modes[i]);
+        code[n++] = toy_insn(TOY_MOVI, 7, 0, (int32_t)ret);
+        code[n++] = toy_insn(TOY_MOVI, 3, 0, sub_pc);
+        code[n++] = toy_insn(TOY_JR, 0, 3, 0);
+    }
+    code[n++] = toy_insn(TOY_HALT, 0, 0, 3);
+    toy_cpu_init(&s);
+    toy_write(main_pc, code, n);
+    toy_write(sub_pc, sub, 2);
+    for (unsigned rep = 0; rep < 3; rep++) {
+        s.regs[1] = 0;
+        s.mode = 0;
+        assert_int_equal(toy_run(&s, main_pc), TOY_EXCP_HALT);
+        assert_int_equal(s.halt_code, 3);
+        /* Twice each of 1, 2, 4 and 8. */
+        assert_int_equal(s.regs[1], 30);
+    }
+    toy_cpu_fini(&s);
+}
+
 static void test_memory(void **state)
 {
     ToyState s;
@@ -777,6 +817,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_loop_and_chaining),
         cmocka_unit_test(test_jump_cache),
         cmocka_unit_test(test_indirect_jumps),
+        cmocka_unit_test(test_lookup_modes),
         cmocka_unit_test(test_memory),
         cmocka_unit_test(test_invalidate),
         cmocka_unit_test(test_invalidate_chained),

@@ -100,9 +100,23 @@ static void toy_init_globals(IrBlock *b)
 
 static void toy_tb_key(const CpuCommon *cpu, uint64_t *pc, uint32_t *flags)
 {
-    *pc = ((const ToyState *)cpu)->pc;
-    *flags = 0;
+    const ToyState *s = (const ToyState *)cpu;
+
+    *pc = s->pc;
+    *flags = (s->mode & 1) | (s->mode & 0xf0 ? 2 : 0);
 }
+
+/* toy_tb_key() as state fields: JITs look blocks up inline with it. */
+static const GuestKeyLayout toy_key_layout = {
+    .pc_offset = offsetof(ToyState, pc),
+    .pc_size = 4,
+    .nfields = 2,
+    .fields = {
+        { .offset = offsetof(ToyState, mode), .mask = 1, .pos = 0 },
+        { .offset = offsetof(ToyState, mode), .mask = 0xf0, .test = true,
+          .pos = 1 },
+    },
+};
 
 static void toy_tb_start(TransCtx *ctx)
 {
@@ -145,7 +159,7 @@ static void toy_translate_insn(TransCtx *ctx)
 
     switch (op) {
     case TOY_ADDI:
-        ir_addi(b, TOY_T_REG(rd), TOY_T_REG(rd), (uint32_t)imm);
+        ir_addi(b, TOY_T_REG(rd), TOY_T_REG(rd), (uint32_t)imm << ctx->flags);
         break;
     case TOY_ADD:
         ir_add(b, TOY_T_REG(rd), TOY_T_REG(rd), TOY_T_REG(rs));
@@ -209,6 +223,13 @@ static void toy_translate_insn(TransCtx *ctx)
         translate_goto(ctx, 0, TOY_T_PC, target);
         ctx->stop = true;
         break;
+    case TOY_MODE:
+        ir_st32(b, ir_const(b, IR_I32, (uint32_t)imm & 0xffff), IR_ENV,
+                (int32_t)offsetof(ToyState, mode));
+        ir_movi(b, TOY_T_PC, pc + 4);
+        ir_exit_lookup(b);
+        ctx->stop = true;
+        break;
     default: {
         /* Undefined: halt with code 0xdead at this instruction. */
         IrTemp args[2] = { IR_ENV, ir_const(b, IR_I32, 0xdead) };
@@ -255,4 +276,5 @@ const GuestArch toy_guest = {
     .tb_end = toy_tb_end,
     .restore_state = toy_restore_state,
     .dump_state = toy_dump_state,
+    .key_layout = &toy_key_layout,
 };

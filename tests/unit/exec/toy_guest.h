@@ -16,7 +16,7 @@
 #define TOY_PAGE_SIZE 4096u
 
 enum {
-    TOY_ADDI = 1,   /* rd += imm */
+    TOY_ADDI = 1,   /* rd += imm << (block flags) */
     TOY_ADD,        /* rd += rs */
     TOY_BEQZ,       /* if rs == 0 goto target (two goto_tb exits) */
     TOY_BNEZ,       /* if rs != 0 goto target */
@@ -30,6 +30,7 @@ enum {
     TOY_TRAP,       /* helper raising TOY_EXCP_TRAP with EMU_RETADDR() */
     TOY_LDA,        /* rd = mem32[rs + imm], must be aligned */
     TOY_PROBE,      /* helper: counts guest code run during toy_in_exclusive */
+    TOY_MODE,       /* mode = imm, then on to the next insn by lookup */
 };
 
 /* Set by a test while it holds an exclusive section. */
@@ -52,6 +53,9 @@ typedef struct ToyState {
     uint32_t maps_calls;
     uint32_t probe_calls;
     uint32_t probe_violations;
+    /* Part of the block key: flags = (mode & 1) | (mode & 0xf0 ? 2 : 0),
+     * also described by the guest's key layout. */
+    uint32_t mode;
 } ToyState;
 
 extern const GuestArch toy_guest;
