@@ -676,11 +676,14 @@ static void opt_forward(IrBlock *b)
     memset(&c, 0, sizeof(c));
     c.b = b;
     c.nt = b->nb_temps;
-    c.tm = malloc((c.nt ? c.nt : 1) * sizeof(*c.tm));
-    c.label_refs = opt_alloc(b->nb_labels * sizeof(*c.label_refs));
+    /* One allocation: the temp map, then the zeroed label counts. */
+    c.tm = malloc((c.nt ? c.nt : 1) * sizeof(*c.tm) +
+                  (b->nb_labels ? b->nb_labels : 1) * sizeof(*c.label_refs));
     if (!c.tm) {
         abort();
     }
+    c.label_refs = (uint32_t *)(void *)(c.tm + (c.nt ? c.nt : 1));
+    memset(c.label_refs, 0, b->nb_labels * sizeof(*c.label_refs));
     for (uint32_t t = 0; t < c.nt; t++) {
         c.tm[t].copy = IR_NO_TEMP;
         c.tm[t].ver = 0;
@@ -710,7 +713,6 @@ static void opt_forward(IrBlock *b)
     b->nb_ops = c.nb_out;
     b->cap_ops = c.cap_out;
     free(c.tm);
-    free(c.label_refs);
 }
 
 /* ---- Backward pass: liveness, dead code, dead global stores ----------- */
@@ -795,8 +797,8 @@ static void opt_backward(IrBlock *b)
     OptLive l;
     memset(&l, 0, sizeof(l));
     l.b = b;
-    l.stamp = opt_alloc(b->nb_temps * sizeof(*l.stamp));
-    l.bit = opt_alloc(b->nb_temps);
+    l.stamp = opt_alloc(b->nb_temps * (sizeof(*l.stamp) + 1));
+    l.bit = (uint8_t *)(l.stamp + b->nb_temps);
     l.next_epoch = 1;
     /* Falling off the end is an exit: only globals matter there. */
     opt_set_all(&l, false);
@@ -849,12 +851,14 @@ static void opt_backward(IrBlock *b)
         }
     }
     free(l.stamp);
-    free(l.bit);
 
     uint32_t n = 0;
     for (uint32_t i = 0; i < b->nb_ops; i++) {
         if (b->ops[i].opc != IR_NOP) {
-            b->ops[n++] = b->ops[i];
+            if (n != i) {
+                b->ops[n] = b->ops[i];
+            }
+            n++;
         }
     }
     b->nb_ops = n;

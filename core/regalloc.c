@@ -13,21 +13,18 @@ static bool ra_kind_fixed(uint8_t kind)
     return kind == IR_TEMP_ENV || kind == IR_TEMP_CONST;
 }
 
-void ra_liveness(const IrBlock *b, uint32_t *dead)
+/* ra_liveness() with the caller's zeroed nb_temps-entry scratch array. */
+static void ra_liveness_in(const IrBlock *b, uint32_t *dead, uint32_t *live)
 {
     /* A temp is live when its stamp equals `epoch`; bumping the epoch
      * kills every temp at once (labels and exits are frequent, and
      * clearing an array per label made liveness quadratic). */
-    uint32_t *live = calloc(b->nb_temps ? b->nb_temps : 1, sizeof(*live));
     /* Two epochs: ephemerals die at every label and jump; globals and
      * locals only at exits. For them liveness is a hint (when to free a
      * register; a global that "dies" is stored and reloaded if needed),
      * so carrying it across labels and branches is safe, and keeps them
      * in registers where ra_label() can keep them. */
     uint32_t next = 1, eph = next++, other = next++;
-    if (!live) {
-        abort();
-    }
     for (uint32_t i = b->nb_ops; i-- > 0;) {
         const IrOp *op = &b->ops[i];
         uint32_t flags = ir_op_defs[op->opc].flags;
@@ -72,7 +69,25 @@ void ra_liveness(const IrBlock *b, uint32_t *dead)
             eph = next++;
         }
     }
+}
+
+void ra_liveness(const IrBlock *b, uint32_t *dead)
+{
+    uint32_t *live = calloc(b->nb_temps ? b->nb_temps : 1, sizeof(*live));
+
+    if (!live) {
+        abort();
+    }
+    ra_liveness_in(b, dead, live);
     free(live);
+}
+
+/* Hands out `n` bytes of *p, 8-aligned, and advances it. */
+static void *ra_carve(uint8_t **p, size_t n)
+{
+    void *r = *p;
+    *p += (n + 7) & ~(size_t)7;
+    return r;
 }
 
 static bool ra_label_kept(const RaState *ra, uint32_t label);
@@ -135,12 +150,33 @@ bool ra_init(RaState *ra, IrBlock *b, const RaHost *host, void *ctx)
     ra->host = host;
     ra->ctx = ctx;
     ra->b = b;
-    ra->temps = malloc((b->nb_temps ? b->nb_temps : 1) * sizeof(RaTemp));
-    ra->dead = malloc((b->nb_ops ? b->nb_ops : 1) * sizeof(uint32_t));
-    if (!ra->temps || !ra->dead) {
-        ra_free(ra);
+    /* One allocation per block for every per-temp, per-op and per-label
+     * array (translation speed: a block is small, malloc is not free). */
+    size_t nt = b->nb_temps ? b->nb_temps : 1;
+    size_t no = b->nb_ops ? b->nb_ops : 1;
+    size_t nl = b->nb_labels ? b->nb_labels : 1;
+    size_t sz = ((nt * sizeof(RaTemp) + 7) & ~(size_t)7) +
+                ((no * sizeof(uint32_t) + 7) & ~(size_t)7) +
+                ((nl * sizeof(RaLabel) + 7) & ~(size_t)7) +
+                ((no + 7) & ~(size_t)7) +
+                ((nt * sizeof(IrTemp) + 7) & ~(size_t)7) +
+                ((nt * sizeof(uint32_t) + 7) & ~(size_t)7) +
+                nl * RA_MAX_REGS * sizeof(int32_t);
+    uint8_t *p = malloc(sz);
+    uint32_t *live;
+    if (!p) {
         return false;
     }
+    ra->mem = p;
+    ra->temps = ra_carve(&p, nt * sizeof(RaTemp));
+    ra->dead = ra_carve(&p, no * sizeof(uint32_t));
+    ra->labels = ra_carve(&p, nl * sizeof(RaLabel));
+    ra->sync_ahead = ra_carve(&p, no);
+    ra->locals = ra_carve(&p, nt * sizeof(IrTemp));
+    live = ra_carve(&p, nt * sizeof(uint32_t));
+    ra->snaps = (int32_t *)(void *)p;
+    memset(ra->labels, 0, nl * sizeof(RaLabel));
+    memset(live, 0, nt * sizeof(uint32_t));
     for (int r = 0; r < RA_MAX_REGS; r++) {
         ra->reg_temp[r] = -1;
     }
@@ -157,16 +193,6 @@ bool ra_init(RaState *ra, IrBlock *b, const RaHost *host, void *ctx)
             ts->state = RA_CONST;
             break;
         case IR_TEMP_LOCAL:
-            if (!(ra->nb_locals & (ra->nb_locals + 1)) || !ra->locals) {
-                /* Grows at 0, 1, 3, 7... entries: capacity 2n+1. */
-                IrTemp *l = realloc(ra->locals, (2 * ra->nb_locals + 1) *
-                                                    sizeof(*l));
-                if (!l) {
-                    ra_free(ra);
-                    return false;
-                }
-                ra->locals = l;
-            }
             ra->locals[ra->nb_locals++] = t;
             ts->state = RA_MEM;
             break;
@@ -177,11 +203,6 @@ bool ra_init(RaState *ra, IrBlock *b, const RaHost *host, void *ctx)
             ts->state = RA_DEAD;
             break;
         }
-    }
-    ra->labels = calloc(b->nb_labels ? b->nb_labels : 1, sizeof(RaLabel));
-    if (!ra->labels) {
-        ra_free(ra);
-        return false;
     }
     for (uint32_t i = 0; i < b->nb_ops; i++) {
         const IrOp *op = &b->ops[i];
@@ -217,25 +238,16 @@ bool ra_init(RaState *ra, IrBlock *b, const RaHost *host, void *ctx)
     for (uint32_t i = 0; i < b->nb_labels; i++) {
         ra->labels[i].dirty = 0;
     }
-    ra->sync_ahead = malloc(b->nb_ops ? b->nb_ops : 1);
-    if (!ra->sync_ahead) {
-        ra_free(ra);
-        return false;
-    }
     ra_find_sync_ahead(ra);
-    ra_liveness(b, ra->dead);
+    ra_liveness_in(b, ra->dead, live);
     return true;
 }
 
 void ra_free(RaState *ra)
 {
-    free(ra->temps);
-    free(ra->dead);
+    free(ra->mem);
     free(ra->slot_temp);
-    free(ra->locals);
-    free(ra->labels);
-    free(ra->snaps);
-    free(ra->sync_ahead);
+    ra->mem = NULL;
     ra->sync_ahead = NULL;
     ra->labels = NULL;
     ra->snaps = NULL;
@@ -774,13 +786,6 @@ void ra_branch_taken(RaState *ra, uint32_t label)
         return;
     }
     RaLabel *l = &ra->labels[label];
-    if (!ra->snaps) {
-        uint32_t n = ra->b->nb_labels ? ra->b->nb_labels : 1;
-        ra->snaps = malloc((size_t)n * RA_MAX_REGS * sizeof(int32_t));
-        if (!ra->snaps) {
-            abort();
-        }
-    }
     if (!l->snap) {
         l->snap = &ra->snaps[(size_t)label * RA_MAX_REGS];
         for (int r = 0; r < RA_MAX_REGS; r++) {

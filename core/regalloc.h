@@ -72,6 +72,7 @@ typedef struct RaState {
     const RaHost *host;
     void *ctx;
     IrBlock *b;
+    void *mem;              /* one allocation holding the arrays below */
     RaTemp *temps;          /* nb_temps entries */
     uint32_t *dead;         /* per op: bit k set when args[k] dies there */
     /* Frame slots: owner temp of each slot below slots_hwm, or -1 when

@@ -167,13 +167,8 @@ static void x86_jmp_abs(X86Gen *g, const uint8_t *target)
 static void x86_add_fixup(X86Gen *g, size_t pos, uint32_t label)
 {
     if (g->nfix == g->cap_fix) {
-        uint32_t cap = g->cap_fix ? g->cap_fix * 2 : 16;
-        X86Fixup *f = realloc(g->fix, cap * sizeof(*f));
-        if (!f) {
-            abort();
-        }
-        g->fix = f;
-        g->cap_fix = cap;
+        g->failed = true;       /* more than one branch per op */
+        return;
     }
     g->fix[g->nfix].pos = (uint32_t)pos;
     g->fix[g->nfix].label = label;
@@ -365,13 +360,8 @@ static void x86_gen_exit_lookup(X86Gen *g)
 static void x86_add_mark(X86Gen *g, const IrOp *op)
 {
     if (g->nmarks == g->cap_marks) {
-        uint32_t cap = g->cap_marks ? g->cap_marks * 2 : 32;
-        TbInsnMark *m = realloc(g->marks, cap * sizeof(*m));
-        if (!m) {
-            abort();
-        }
-        g->marks = m;
-        g->cap_marks = cap;
+        g->failed = true;       /* more than one mark per op */
+        return;
     }
     TbInsnMark *m = &g->marks[g->nmarks++];
     m->host_off = (uint32_t)g->a.pos;
@@ -513,9 +503,7 @@ static bool x86_64_init(CodeBuf *cb)
 static void x86_gen_free(X86Gen *g)
 {
     ra_free(&g->ra);
-    free(g->label_pos);
-    free(g->fix);
-    free(g->marks);
+    free(g->label_pos);     /* also holds fix[] and marks[] */
 }
 
 static bool x86_64_gen_code(IrBlock *b, TransBlock *tb, CodeBuf *cb)
@@ -534,10 +522,18 @@ static bool x86_64_gen_code(IrBlock *b, TransBlock *tb, CodeBuf *cb)
     g.features = x86_64_host_features() & x86_feature_mask;
     tb->jmp_insn_offset[0] = tb->jmp_insn_offset[1] = UINT16_MAX;
     tb->jmp_reset_offset[0] = tb->jmp_reset_offset[1] = UINT16_MAX;
-    g.label_pos = malloc((b->nb_labels ? b->nb_labels : 1) * sizeof(int32_t));
+    /* One allocation for the label positions, the branch fixups and the
+     * insn marks: an op makes at most one of each. */
+    size_t nl = b->nb_labels ? b->nb_labels : 1, no = b->nb_ops ? b->nb_ops : 1;
+    size_t lsz = (nl * sizeof(int32_t) + 7) & ~(size_t)7;
+    g.label_pos = malloc(lsz + no * (sizeof(X86Fixup) + sizeof(TbInsnMark)));
     if (!g.label_pos || !ra_init(&g.ra, b, &x86_ra_host, &g)) {
         abort();
     }
+    g.fix = (X86Fixup *)(void *)((uint8_t *)g.label_pos + lsz);
+    g.cap_fix = (uint32_t)no;
+    g.marks = (TbInsnMark *)(void *)(g.fix + no);
+    g.cap_marks = (uint32_t)no;
     for (uint32_t i = 0; i < b->nb_labels; i++) {
         g.label_pos[i] = -1;
     }
