@@ -834,8 +834,9 @@ static bool trans_SW(DisasCtx *d, arg_i *a) { return gen_st(d, a, IR_MO_32); }
  *   LWR: rt = w >> 8(3-s) | rt & ~(~0 >> 8(3-s))
  *   SWL: w = w & ~(~0 >> 8s) | rt >> 8s
  *   SWR: w = w & ~(~0 << 8(3-s)) | rt << 8(3-s)
- * The stores read and write the whole word: a concurrent store to the
- * word's other bytes by another thread can be lost (docs/mips.md). */
+ * The stores write only their bytes (as hardware does, so a concurrent
+ * store by another thread to the word's other bytes is kept): one path
+ * per k with one or two byte/halfword/word stores. */
 static void gen_lr_setup(DisasCtx *d, arg_i *a, bool right, IrTemp *aligned,
                          IrTemp *sh)
 {
@@ -880,23 +881,69 @@ static bool gen_lwlr(DisasCtx *d, arg_i *a, bool right)
     return true;
 }
 
+/* Stores bytes [o, o + len) (memory order) of the aligned word whose
+ * value, in the guest's byte order, would be v. */
+static void gen_st_part(DisasCtx *d, IrTemp aligned, IrTemp v, unsigned o,
+                        unsigned len)
+{
+    IrBlock *b = d->b;
+    unsigned sh = d->big_endian ? 8 * (4 - o - len) : 8 * o;
+    IrTemp x = v, addr = aligned;
+
+    if (sh) {
+        x = new32(d);
+        ir_shri(b, x, v, sh);
+    }
+    if (o) {
+        addr = new32(d);
+        ir_addi(b, addr, aligned, o);
+    }
+    ir_guest_st(b, x, addr, (len == 4 ? IR_MO_32 : len == 2 ? IR_MO_16
+                                                            : IR_MO_8) |
+                            mips_mo_endian(d));
+}
+
 static bool gen_swlr(DisasCtx *d, arg_i *a, bool right)
 {
     IrBlock *b = d->b;
-    IrTemp aligned, s, w = mips_tmp(d), m = new32(d), r = new32(d);
+    IrTemp addr = mips_addr(d, a->rs, a->imm);
+    IrTemp aligned = mips_tmp(d), k = mips_tmp(d);
+    /* The bytes written are [k, 4) of the word for SWL big-endian and SWR
+     * little-endian, [0, k] for the other two. */
+    bool upper = d->big_endian != right;
+    uint32_t done = ir_new_label(b);
 
-    gen_lr_setup(d, a, right, &aligned, &s);
-    ir_guest_ld(b, w, aligned, IR_MO_32 | mips_mo_endian(d));
-    if (right) {
-        ir_shl(b, r, mips_gpr(d, a->rt), s);
-        ir_shl(b, m, ones(d), s);
-    } else {
-        ir_shr(b, r, mips_gpr(d, a->rt), s);
-        ir_shr(b, m, ones(d), s);
+    ir_andi(b, aligned, addr, ~3u);
+    ir_andi(b, k, addr, 3);
+    for (unsigned kk = 0; kk < 4; kk++) {
+        uint32_t next = kk < 3 ? ir_new_label(b) : 0;
+        unsigned sc = 8 * (d->big_endian == right ? 3 - kk : kk);
+        unsigned o = upper ? kk : 0, len = upper ? 4 - kk : kk + 1;
+        IrTemp v = new32(d);
+
+        if (kk < 3) {
+            ir_brcondi(b, IR_COND_NE, k, kk, next);
+        }
+        if (right) {
+            ir_shli(b, v, mips_gpr(d, a->rt), sc);
+        } else {
+            ir_shri(b, v, mips_gpr(d, a->rt), sc);
+        }
+        if (len != 3) {
+            gen_st_part(d, aligned, v, o, len);
+        } else if (o == 0) {
+            gen_st_part(d, aligned, v, 0, 2);
+            gen_st_part(d, aligned, v, 2, 1);
+        } else {
+            gen_st_part(d, aligned, v, 1, 1);
+            gen_st_part(d, aligned, v, 2, 2);
+        }
+        if (kk < 3) {
+            ir_br(b, done);
+            ir_set_label(b, next);
+        }
     }
-    ir_andc(b, m, w, m);
-    ir_or(b, r, r, m);
-    ir_guest_st(b, r, aligned, IR_MO_32 | mips_mo_endian(d));
+    ir_set_label(b, done);
     return true;
 }
 

@@ -1,7 +1,9 @@
 /* tests/guest/mips/threads.c — guest threads: LL/SC atomics under
  * contention (__atomic builtins compile to ll/sc loops), a mutex and a
  * condition variable (futexes), thread-local storage through RDHWR $29,
- * join values, and a hand-written ll/sc increment loop. */
+ * join values, a hand-written ll/sc increment loop, and SWL/SWR writing
+ * three bytes of a word while another thread stores the fourth with SB
+ * (each must keep seeing its own bytes: SWL/SWR store only theirs). */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -49,6 +51,50 @@ static void *worker(void *arg)
     return (void *)(intptr_t)(tls_value + 1);
 }
 
+enum { SWLR_ITERS = 1000000 };
+static union {
+    uint32_t w;
+    volatile uint8_t b[4];
+} swlr __attribute__((aligned(4)));
+static volatile int swlr_ready[2];
+static int swlr_bad[2];
+
+/* Bytes 1..3 by SWL (big-endian) or SWR (little-endian) at offset 1. */
+static void *swlr_upper(void *arg)
+{
+    (void)arg;
+    swlr_ready[0] = 1;
+    while (!swlr_ready[1]) {
+    }
+    for (uint32_t i = 0; i < SWLR_ITERS; i++) {
+        uint32_t v = i * 0x01010101u ^ 0x5a3c9600u;
+#ifdef __MIPSEB__
+        __asm__ volatile("swl %0, 1(%1)" : : "r"(v), "r"(&swlr) : "memory");
+        uint8_t e1 = v >> 24, e2 = v >> 16, e3 = v >> 8;
+#else
+        __asm__ volatile("swr %0, 1(%1)" : : "r"(v), "r"(&swlr) : "memory");
+        uint8_t e1 = v, e2 = v >> 8, e3 = v >> 16;
+#endif
+        swlr_bad[0] += swlr.b[1] != e1 || swlr.b[2] != e2 || swlr.b[3] != e3;
+    }
+    return NULL;
+}
+
+/* Byte 0 by SB. */
+static void *swlr_byte(void *arg)
+{
+    (void)arg;
+    swlr_ready[1] = 1;
+    while (!swlr_ready[0]) {
+    }
+    for (uint32_t i = 0; i < SWLR_ITERS; i++) {
+        /* still the value stored one iteration ago */
+        swlr_bad[1] += swlr.b[0] != (uint8_t)(i * 7);
+        swlr.b[0] = (uint8_t)(i * 7 + 7);
+    }
+    return NULL;
+}
+
 int main(void)
 {
     pthread_t t[NTHREADS];
@@ -70,5 +116,11 @@ int main(void)
     printf("atomic %u llsc %u mutex %u wide %llx\n", atomic_counter,
            llsc_counter, mutex_counter, (unsigned long long)wide);
     printf("join sum %d, main tls still %d\n", sum, tls_value);
+    pthread_create(&t[0], NULL, swlr_upper, NULL);
+    pthread_create(&t[1], NULL, swlr_byte, NULL);
+    pthread_join(t[0], NULL);
+    pthread_join(t[1], NULL);
+    printf("swl/swr beside sb: mismatches %d %d\n", swlr_bad[0],
+           swlr_bad[1]);
     return 0;
 }
