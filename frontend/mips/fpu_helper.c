@@ -328,13 +328,13 @@ static uint64_t fp_madd(uint32_t fmt, uint32_t x, uint64_t a, uint64_t b,
     bool sub = x & 1, neg = x & 2;
 
     if (fmt == MIPS_FMT_S) {
-        uint32_t p = fpu_f32_mul((uint32_t)a, (uint32_t)b, st);
-        uint32_t r = sub ? fpu_f32_sub(p, (uint32_t)c, st)
-                         : fpu_f32_add(p, (uint32_t)c, st);
+        uint32_t p = fp_f32_mul((uint32_t)a, (uint32_t)b, st);
+        uint32_t r = sub ? fp_f32_sub(p, (uint32_t)c, st)
+                         : fp_f32_add(p, (uint32_t)c, st);
         return neg && !fpu_f32_is_nan(r) ? r ^ 0x80000000u : r;
     }
-    uint64_t p = fpu_f64_mul(a, b, st);
-    uint64_t r = sub ? fpu_f64_sub(p, c, st) : fpu_f64_add(p, c, st);
+    uint64_t p = fp_f64_mul(a, b, st);
+    uint64_t r = sub ? fp_f64_sub(p, c, st) : fp_f64_add(p, c, st);
     return neg && !fpu_f64_is_nan(r) ? r ^ 0x8000000000000000ull : r;
 }
 
