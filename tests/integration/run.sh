@@ -61,6 +61,7 @@ guest_pkgs=(busybox-static coreutils grep sed gawk gzip bzip2 libc6)
 case $arch in
 i386) guest_pkgs+=(python3.11-minimal perl-base zlib1g) ;;
 armhf) guest_pkgs+=(python3.11-minimal libpython3.11-stdlib perl-base zlib1g) ;;
+mipsel) guest_pkgs+=(python3.11-minimal libpython3.11-stdlib perl-base zlib1g) ;;
 esac
 "$here/fetch-debs.sh" "$arch" "$cache/$arch" "${guest_pkgs[@]}"
 rc=$?
