@@ -122,6 +122,17 @@ static void x86_dump_state(CpuCommon *cpu, FILE *out)
             env->seg[X86_SEG_FS]);
 }
 
+/* The block key as state fields (tb_key: pc = eip, flags = features), so
+ * the JIT looks blocks up inline at indirect jumps and returns. */
+static const GuestKeyLayout x86_key_layout = {
+    .pc_offset = (int32_t)offsetof(X86State, eip),
+    .pc_size = 4,
+    .nfields = 1,
+    .fields = {
+        { (int32_t)offsetof(X86State, features), 0xffffffffu, 0, 0, false },
+    },
+};
+
 const GuestArch guest_i386 = {
     .name = "i386",
     .elf_machine = X86_ELF_MACHINE,
@@ -138,4 +149,5 @@ const GuestArch guest_i386 = {
     .tb_end = x86_tb_end,
     .restore_state = x86_restore_state,
     .dump_state = x86_dump_state,
+    .key_layout = &x86_key_layout,
 };
