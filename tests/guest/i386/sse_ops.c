@@ -390,7 +390,7 @@ static void run_form(const char *name, const uint8_t *op, int len, bool mem,
     for (int k = 0; k < nimm; k++) {
         assemble(code, op, len, mem, modrm_reg, has_imm, imms[k]);
         for (unsigned m = 0; m < sizeof(mxcsrs) / 4; m++) {
-            for (int i = 0; i < 24; i++) {
+            for (int i = 0; i < 10; i++) {
                 memset(blk, 0, sizeof(blk));
                 rand_operand(blk + B_DST);
                 rand_operand(blk + B_SRC);
