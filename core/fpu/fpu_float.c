@@ -12,11 +12,15 @@
  * never changes them) and, for float, to evaluate in the type's own
  * precision (FLT_EVAL_METHOD 0: SSE on x86_64; not the x87 of i386 hosts).
  * A result is taken from the host only when: the guest rounds to nearest
- * even, inexact is already set in the status (so we need not know whether
- * this op was exact), every input is a normal number or zero (no NaN
- * rules, no denormal flushing or flags), and the result is a normal number
- * at least twice the smallest normal (no overflow, no tininess in either
- * detection mode) or a zero that cannot come from underflow. */
+ * even, every input is a normal number or zero (no NaN rules, no denormal
+ * flushing or flags), and the result is a normal number at least twice
+ * the smallest normal (no overflow, no tininess in either detection mode)
+ * or a zero that cannot come from underflow. Such a result can only raise
+ * inexact: add, sub, mul, div and sqrt find out whether it was exact
+ * (error-free transformations, or the significands' odd parts as
+ * integers) unless inexact is already set, so programs whose arithmetic
+ * stays exact (small integers, halves, quarters) run at host speed too.
+ * Fused multiply-add takes the host only once inexact is set. */
 #if defined(__FLT_EVAL_METHOD__) && __FLT_EVAL_METHOD__ == 0
 #define FPU_HOST_FAST 1
 #else
@@ -55,6 +59,86 @@ static inline bool fast_status(const FpuStatus *st)
 {
     return FPU_HOST_FAST && st->rounding == FPU_ROUND_NEAREST_EVEN &&
            (st->flags & FPU_FLAG_INEXACT);
+}
+
+static inline bool fast_rounding(const FpuStatus *st)
+{
+    return FPU_HOST_FAST && st->rounding == FPU_ROUND_NEAREST_EVEN;
+}
+
+static inline bool inexact_known(const FpuStatus *st)
+{
+    return (st->flags & FPU_FLAG_INEXACT) != 0;
+}
+
+static inline void note_inexact(FpuStatus *st, bool inexact)
+{
+    if (inexact) {
+        st->flags |= FPU_FLAG_INEXACT;
+    }
+}
+
+/* The odd part of the significand (integer bit included) of a normal
+ * number; a value is that times a power of two. */
+static inline uint64_t f64_odd_sig(uint64_t a)
+{
+    uint64_t m = (a & ((1ull << 52) - 1)) | 1ull << 52;
+
+    return m >> __builtin_ctzll(m);
+}
+
+/* Whether a + b (or a - b: pass -b) rounded to r was exact: TwoSum's
+ * error term, exact in round-to-nearest when nothing overflows; callers
+ * keep inputs of the top binade (where r - a could) to the soft path. */
+static inline bool f32_sum_inexact(float a, float b, float r)
+{
+    float bv = r - a;
+    float av = r - bv;
+
+    return (a - av) + (b - bv) != 0.0f;
+}
+
+static inline bool f64_sum_inexact(double a, double b, double r)
+{
+    double bv = r - a;
+    double av = r - bv;
+
+    return (a - av) + (b - bv) != 0.0;
+}
+
+static inline bool f32_top_binade(uint32_t a)
+{
+    return ((a >> 23) & 0xff) >= 0xfe;
+}
+
+static inline bool f64_top_binade(uint64_t a)
+{
+    return ((a >> 52) & 0x7ff) >= 0x7fe;
+}
+
+/* The product of normal numbers is exact when the product of their
+ * significands' odd parts fits the significand (53 bits). */
+static inline bool f64_mul_inexact(uint64_t a, uint64_t b)
+{
+    uint64_t p;
+
+    return __builtin_mul_overflow(f64_odd_sig(a), f64_odd_sig(b), &p) ||
+           p >> 53;
+}
+
+/* a / b of normal numbers is a binary fraction, hence exact when it is
+ * in range, iff b's odd part divides a's. */
+static inline bool f64_div_inexact(uint64_t a, uint64_t b)
+{
+    return f64_odd_sig(a) % f64_odd_sig(b) != 0;
+}
+
+/* A normal r = sqrt(a) is exact iff r * r == a: the odd parts agree. */
+static inline bool f64_sqrt_inexact(uint64_t a, uint64_t r)
+{
+    unsigned __int128 o = f64_odd_sig(r);
+
+    return o * o != f64_odd_sig(a);
 }
 
 /* normal or zero */
@@ -153,10 +237,17 @@ static uint64_t soft_muladd(uint64_t a, uint64_t b, uint64_t c,
 /* ---- f32 ---- */
 uint32_t fpu_f32_add(uint32_t a, uint32_t b, FpuStatus *st)
 {
-    if (fast_status(st) && f32_plain(a) && f32_plain(b)) {
-        uint32_t r = f32_bits(f32_host(a) + f32_host(b));
+    if (fast_rounding(st) && f32_plain(a) && f32_plain(b)) {
+        float fa = f32_host(a), fb = f32_host(b), fr = fa + fb;
+        uint32_t r = f32_bits(fr);
         if (f32_safe_result(r) || f32_zero(r)) {
-            return r;
+            if (inexact_known(st)) {
+                return r;
+            }
+            if (!f32_top_binade(a) && !f32_top_binade(b)) {
+                note_inexact(st, f32_sum_inexact(fa, fb, fr));
+                return r;
+            }
         }
     }
     return (uint32_t)soft_op2(a, b, OP_ADD, &fpu_fmt_f32, st);
@@ -164,10 +255,17 @@ uint32_t fpu_f32_add(uint32_t a, uint32_t b, FpuStatus *st)
 
 uint32_t fpu_f32_sub(uint32_t a, uint32_t b, FpuStatus *st)
 {
-    if (fast_status(st) && f32_plain(a) && f32_plain(b)) {
-        uint32_t r = f32_bits(f32_host(a) - f32_host(b));
+    if (fast_rounding(st) && f32_plain(a) && f32_plain(b)) {
+        float fa = f32_host(a), fb = f32_host(b), fr = fa - fb;
+        uint32_t r = f32_bits(fr);
         if (f32_safe_result(r) || f32_zero(r)) {
-            return r;
+            if (inexact_known(st)) {
+                return r;
+            }
+            if (!f32_top_binade(a) && !f32_top_binade(b)) {
+                note_inexact(st, f32_sum_inexact(fa, -fb, fr));
+                return r;
+            }
         }
     }
     return (uint32_t)soft_op2(a, b, OP_SUB, &fpu_fmt_f32, st);
@@ -175,9 +273,13 @@ uint32_t fpu_f32_sub(uint32_t a, uint32_t b, FpuStatus *st)
 
 uint32_t fpu_f32_mul(uint32_t a, uint32_t b, FpuStatus *st)
 {
-    if (fast_status(st) && f32_plain(a) && f32_plain(b)) {
-        uint32_t r = f32_bits(f32_host(a) * f32_host(b));
+    if (fast_rounding(st) && f32_plain(a) && f32_plain(b)) {
+        /* the double product of two floats is exact */
+        double p = (double)f32_host(a) * (double)f32_host(b);
+        float fr = (float)p;
+        uint32_t r = f32_bits(fr);
         if (f32_safe_result(r) || f32_zero(a) || f32_zero(b)) {
+            note_inexact(st, (double)fr != p);
             return r;
         }
     }
@@ -186,9 +288,12 @@ uint32_t fpu_f32_mul(uint32_t a, uint32_t b, FpuStatus *st)
 
 uint32_t fpu_f32_div(uint32_t a, uint32_t b, FpuStatus *st)
 {
-    if (fast_status(st) && f32_plain(a) && f32_plain(b) && !f32_zero(b)) {
-        uint32_t r = f32_bits(f32_host(a) / f32_host(b));
+    if (fast_rounding(st) && f32_plain(a) && f32_plain(b) && !f32_zero(b)) {
+        float fa = f32_host(a), fb = f32_host(b), fr = fa / fb;
+        uint32_t r = f32_bits(fr);
         if (f32_safe_result(r) || f32_zero(a)) {
+            /* exact iff r * b == a: the double product is exact */
+            note_inexact(st, (double)fr * (double)fb != (double)fa);
             return r;
         }
     }
@@ -197,8 +302,10 @@ uint32_t fpu_f32_div(uint32_t a, uint32_t b, FpuStatus *st)
 
 uint32_t fpu_f32_sqrt(uint32_t a, FpuStatus *st)
 {
-    if (fast_status(st) && f32_plain(a) && !(a >> 31)) {
-        return f32_bits(sqrtf(f32_host(a)));
+    if (fast_rounding(st) && f32_plain(a) && !(a >> 31)) {
+        float fr = sqrtf(f32_host(a));
+        note_inexact(st, (double)fr * (double)fr != (double)f32_host(a));
+        return f32_bits(fr);
     }
     return (uint32_t)soft_sqrt(a, &fpu_fmt_f32, st);
 }
@@ -265,10 +372,17 @@ uint32_t fpu_f32_rem(uint32_t a, uint32_t b, FpuStatus *st)
 /* ---- f64 ---- */
 uint64_t fpu_f64_add(uint64_t a, uint64_t b, FpuStatus *st)
 {
-    if (fast_status(st) && f64_plain(a) && f64_plain(b)) {
-        uint64_t r = f64_bits(f64_host(a) + f64_host(b));
+    if (fast_rounding(st) && f64_plain(a) && f64_plain(b)) {
+        double fa = f64_host(a), fb = f64_host(b), fr = fa + fb;
+        uint64_t r = f64_bits(fr);
         if (f64_safe_result(r) || f64_zero(r)) {
-            return r;
+            if (inexact_known(st)) {
+                return r;
+            }
+            if (!f64_top_binade(a) && !f64_top_binade(b)) {
+                note_inexact(st, f64_sum_inexact(fa, fb, fr));
+                return r;
+            }
         }
     }
     return soft_op2(a, b, OP_ADD, &fpu_fmt_f64, st);
@@ -276,10 +390,17 @@ uint64_t fpu_f64_add(uint64_t a, uint64_t b, FpuStatus *st)
 
 uint64_t fpu_f64_sub(uint64_t a, uint64_t b, FpuStatus *st)
 {
-    if (fast_status(st) && f64_plain(a) && f64_plain(b)) {
-        uint64_t r = f64_bits(f64_host(a) - f64_host(b));
+    if (fast_rounding(st) && f64_plain(a) && f64_plain(b)) {
+        double fa = f64_host(a), fb = f64_host(b), fr = fa - fb;
+        uint64_t r = f64_bits(fr);
         if (f64_safe_result(r) || f64_zero(r)) {
-            return r;
+            if (inexact_known(st)) {
+                return r;
+            }
+            if (!f64_top_binade(a) && !f64_top_binade(b)) {
+                note_inexact(st, f64_sum_inexact(fa, -fb, fr));
+                return r;
+            }
         }
     }
     return soft_op2(a, b, OP_SUB, &fpu_fmt_f64, st);
@@ -287,9 +408,15 @@ uint64_t fpu_f64_sub(uint64_t a, uint64_t b, FpuStatus *st)
 
 uint64_t fpu_f64_mul(uint64_t a, uint64_t b, FpuStatus *st)
 {
-    if (fast_status(st) && f64_plain(a) && f64_plain(b)) {
+    if (fast_rounding(st) && f64_plain(a) && f64_plain(b)) {
         uint64_t r = f64_bits(f64_host(a) * f64_host(b));
-        if (f64_safe_result(r) || f64_zero(a) || f64_zero(b)) {
+        if (f64_zero(a) || f64_zero(b)) {
+            return r;
+        }
+        if (f64_safe_result(r)) {
+            if (!inexact_known(st)) {
+                note_inexact(st, f64_mul_inexact(a, b));
+            }
             return r;
         }
     }
@@ -298,9 +425,15 @@ uint64_t fpu_f64_mul(uint64_t a, uint64_t b, FpuStatus *st)
 
 uint64_t fpu_f64_div(uint64_t a, uint64_t b, FpuStatus *st)
 {
-    if (fast_status(st) && f64_plain(a) && f64_plain(b) && !f64_zero(b)) {
+    if (fast_rounding(st) && f64_plain(a) && f64_plain(b) && !f64_zero(b)) {
         uint64_t r = f64_bits(f64_host(a) / f64_host(b));
-        if (f64_safe_result(r) || f64_zero(a)) {
+        if (f64_zero(a)) {
+            return r;
+        }
+        if (f64_safe_result(r)) {
+            if (!inexact_known(st)) {
+                note_inexact(st, f64_div_inexact(a, b));
+            }
             return r;
         }
     }
@@ -309,8 +442,12 @@ uint64_t fpu_f64_div(uint64_t a, uint64_t b, FpuStatus *st)
 
 uint64_t fpu_f64_sqrt(uint64_t a, FpuStatus *st)
 {
-    if (fast_status(st) && f64_plain(a) && !(a >> 63)) {
-        return f64_bits(sqrt(f64_host(a)));
+    if (fast_rounding(st) && f64_plain(a) && !(a >> 63)) {
+        uint64_t r = f64_bits(sqrt(f64_host(a)));
+        if (!f64_zero(a) && !inexact_known(st)) {
+            note_inexact(st, f64_sqrt_inexact(a, r));
+        }
+        return r;
     }
     return soft_sqrt(a, &fpu_fmt_f64, st);
 }

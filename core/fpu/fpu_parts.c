@@ -77,7 +77,8 @@ uint64_t fpu_div128(uint64_t u1, uint64_t u0, uint64_t v, uint64_t *rem)
 
 static int fmt_exp_bits(const FpuFormat *fmt)
 {
-    return __builtin_popcount((unsigned)fmt->exp_max);
+    /* exp_max is 2^bits - 1 (a clz: no popcount libcall on base x86_64) */
+    return 32 - __builtin_clz((unsigned)fmt->exp_max);
 }
 
 void fpu_default_nan(FpuParts *p, const FpuStatus *st)

@@ -82,6 +82,14 @@ static inline uint64_t rng_ieee(TestRng *r, int exp_bits, int frac_bits)
         e = (rng_next(r) & 1) ? bias / 2 + rng_next(r) % 8
                               : bias + bias / 2 - rng_next(r) % 8;
         break;
+    case 14:
+    case 15:
+        /* a short significand (up to 12 bits, as small integers and
+         * binary fractions have): products, quotients, square roots and
+         * sums of these are often exact, which the fast paths must see */
+        e = bias - 20 + rng_next(r) % 40;
+        frac = (rng_next(r) & 0x7ff) << (frac_bits - 11);
+        break;
     default:
         e = bias - 40 + rng_next(r) % 80;
         break;
