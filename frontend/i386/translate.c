@@ -352,6 +352,29 @@ static IrTemp x86_cc_sub_src1(DisasCtx *d, int ot)
     return x86_zext(d, ot, t);
 }
 
+/* src1 of a known SBB: dst + src + borrow-in within the size. */
+static IrTemp x86_cc_sbb_src1(DisasCtx *d, int ot)
+{
+    IrTemp t = ir_temp_new(d->b, IR_I32);
+
+    ir_add(d->b, t, X86_T_CC_DST, X86_T_CC_SRC);
+    ir_add(d->b, t, t, X86_T_CC_SRC2);
+    return x86_zext(d, ot, t);
+}
+
+/* t = x < src || (x == src && cc_src2): the carry (borrow) out of an ADC
+ * (SBB) whose carry (borrow) in is cc_src2, with x its dst (src1). */
+static void x86_cf_with_carry_in(DisasCtx *d, IrTemp t, IrTemp x)
+{
+    IrBlock *b = d->b;
+    IrTemp eq = ir_temp_new(b, IR_I32);
+
+    ir_setcond(b, IR_COND_LTU, t, x, X86_T_CC_SRC);
+    ir_setcond(b, IR_COND_EQ, eq, x, X86_T_CC_SRC);
+    ir_and(b, eq, eq, X86_T_CC_SRC2);
+    ir_or(b, t, t, eq);
+}
+
 IrTemp x86_gen_cf(DisasCtx *d)
 {
     IrBlock *b = d->b;
@@ -375,8 +398,18 @@ IrTemp x86_gen_cf(DisasCtx *d)
     case X86_CC_ADD:
         ir_setcond(b, IR_COND_LTU, t, X86_T_CC_DST, X86_T_CC_SRC);
         break;
+    case X86_CC_ADC:
+        /* dst = src1 + src + cin: carry iff dst < src, or dst == src
+         * with a carry in */
+        x86_cf_with_carry_in(d, t, X86_T_CC_DST);
+        break;
     case X86_CC_SUB:
         ir_setcond(b, IR_COND_LTU, t, x86_cc_sub_src1(d, ot), X86_T_CC_SRC);
+        break;
+    case X86_CC_SBB:
+        /* src1 = dst + src + bin: borrow iff src1 < src, or src1 == src
+         * with a borrow in */
+        x86_cf_with_carry_in(d, t, x86_cc_sbb_src1(d, ot));
         break;
     case X86_CC_LOGIC:
         ir_movi(b, t, 0);
@@ -480,6 +513,31 @@ void x86_gen_cond(DisasCtx *d, int cc, X86Cond *c)
             c->cond = IR_COND_LE; c->a = x86_sext(d, ot, X86_T_CC_DST);
             break;
         }
+    } else if (kind == X86_CC_SBB && base >= 6) {
+        /* L: SF != OF, OF = (src1 ^ src) & (src1 ^ dst): the sign bit of
+         * dst ^ OF-word (the multi-word signed compare cmp; sbb; jl) */
+        IrBlock *b = d->b;
+        IrTemp s1 = x86_cc_sbb_src1(d, ot);
+        IrTemp x = ir_temp_new(b, IR_I32), y = ir_temp_new(b, IR_I32);
+        ir_xor(b, x, s1, X86_T_CC_SRC);
+        ir_xor(b, y, s1, X86_T_CC_DST);
+        ir_and(b, x, x, y);
+        ir_xor(b, x, x, X86_T_CC_DST);
+        ir_extract(b, x, x, (8u << ot) - 1, 1);
+        if (base == 7) {
+            ir_setcond(b, IR_COND_EQ, y, X86_T_CC_DST, zero);
+            ir_or(b, x, x, y);
+        }
+        c->cond = IR_COND_NE;
+        c->a = x;
+    } else if ((kind == X86_CC_ADC || kind == X86_CC_SBB) && base == 3) {
+        /* BE: CF or ZF */
+        IrTemp z = ir_temp_new(d->b, IR_I32);
+        IrTemp cf = x86_gen_cf(d);
+        ir_setcond(d->b, IR_COND_EQ, z, X86_T_CC_DST, zero);
+        ir_or(d->b, z, z, cf);
+        c->cond = IR_COND_NE;
+        c->a = z;
     } else if (kind == X86_CC_ADD && base == 1) {
         c->cond = IR_COND_LTU;
         c->a = X86_T_CC_DST;
