@@ -238,7 +238,10 @@ static void x87_fprem(X86State *env, bool ieee)
     bool incomplete = false;
     FpuX80 r;
 
-    env->fpus &= ~(X87_SW_C0 | X87_SW_C2 | X87_SW_C3);
+    /* A NaN result (NaN operand, invalid, stack underflow) leaves C0 and
+     * C3 as they were and clears C1, C2, as the host does; otherwise
+     * they are quotient bits. */
+    env->fpus &= ~X87_SW_C2;
     if (!x87_operands(env, true, 0)) {
         return;
     }
@@ -248,6 +251,10 @@ static void x87_fprem(X86State *env, bool ieee)
         return;
     }
     *x87_st_reg(env, 0) = r;
+    if (fpu_x80_is_nan(r)) {
+        return;
+    }
+    env->fpus &= ~(X87_SW_C0 | X87_SW_C3);
     env->fpus |= (incomplete ? X87_SW_C2 : 0) |
                  ((q & 4) ? X87_SW_C0 : 0) | ((q & 2) ? X87_SW_C3 : 0) |
                  ((q & 1) ? X87_SW_C1 : 0);
@@ -269,6 +276,10 @@ void x87_helper_misc(CpuCommon *cpu, uint32_t op, uint32_t i)
     switch (op) {
     case X87_FFREE:
     case X87_FFREEP:
+        /* C1 cleared, C0 C2 C3 kept (the host's choice; the SDM leaves
+         * them undefined). */
+        env->fpus &= ~X87_SW_C1;
+        env->c1_op = 0;
         env->fptags[x87_st_phys(env, (int)i)] = 1;
         if (op == X87_FFREEP) {
             x87_pop(env);
@@ -286,6 +297,7 @@ void x87_helper_misc(CpuCommon *cpu, uint32_t op, uint32_t i)
         for (int r = 0; r < 8; r++) {
             env->fptags[r] = 1;
         }
+        env->fptop = 0;
         return;
     default:
         break;
@@ -294,8 +306,13 @@ void x87_helper_misc(CpuCommon *cpu, uint32_t op, uint32_t i)
     switch (op) {
     case X87_FLD_ST:
         if (x87_st_empty(env, (int)i)) {
+            /* Underflow: the indefinite is pushed even over a valid
+             * register, and C1 stays 0 (no overflow reported), as on the
+             * host. */
             if (x87_stack_fault(env, false)) {
-                x87_push(env, fpu_x80_default_nan());
+                env->fptop = (env->fptop - 1) & 7;
+                env->fpregs[env->fptop] = fpu_x80_default_nan();
+                env->fptags[env->fptop] = 0;
             }
         } else {
             x87_push(env, *x87_st_reg(env, (int)i));

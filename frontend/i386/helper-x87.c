@@ -343,6 +343,12 @@ void x87_helper_arith_mem(CpuCommon *cpu, uint32_t op, uint32_t kind,
     /* A denormal memory operand raises DE only when no NaN operand or
      * invalid / divide-by-zero takes precedence (SDM 4.9.2). */
     conv = env->fp_status.flags;
+    if ((conv & FPU_FLAG_INVALID) && fpu_x80_is_nan(m)) {
+        /* An m32/m64 SNaN stays signaling for the NaN choice (SDM
+         * table 4-7: SNaN and QNaN give the QNaN, two SNaNs the larger
+         * significand): the conversion quieted it. */
+        m.mant &= ~(1ull << 62);
+    }
     env->fp_status.flags &= (uint8_t)~FPU_FLAG_DENORMAL;
     if ((conv & FPU_FLAG_DENORMAL) && !fpu_x80_is_nan(m) &&
         !fpu_x80_is_nan(*x87_st_reg(env, 0))) {
@@ -359,6 +365,7 @@ void x87_helper_arith_mem(CpuCommon *cpu, uint32_t op, uint32_t kind,
             x87_set_cc(env, FPU_CMP_UNORDERED);
         } else {
             *x87_st_reg(env, 0) = fpu_x80_default_nan();
+            env->fptags[x87_st_phys(env, 0)] = 0;
         }
     } else {
         uint8_t before = env->fp_status.flags;
@@ -387,6 +394,12 @@ void x87_helper_fld_mem(CpuCommon *cpu, uint32_t kind, uint32_t addr)
 
     x87_begin(env);
     v = x87_ld_kind(cpu, kind, addr, &env->fp_status);
+    if (!env->fptags[(env->fptop - 1) & 7]) {
+        /* Stack overflow comes first: the operand's own exceptions
+         * (denormal, invalid of an SNaN) are not reported, as on the
+         * host. */
+        env->fp_status.flags = 0;
+    }
     if (!x87_blocked(env)) {
         x87_push(env, v);
     }
@@ -509,10 +522,19 @@ uint32_t x87_helper_fcom(CpuCommon *cpu, uint32_t i, uint32_t mode)
     };
     X86State *env = (X86State *)cpu;
     FpuX80 b = { 0, 0 };
+    /* FCOMI & co. leave C1 (lazy or not) as it was unless the stack
+     * faults, as the host does. */
+    uint32_t keep_c1 = env->fpus & X87_SW_C1, keep_op = env->c1_op;
     int c;
 
     x87_begin(env);
+    if (mode & X87_CMP_EFLAGS) {
+        env->fpus |= keep_c1;
+        env->c1_op = keep_op;
+    }
     if (x87_st_empty(env, 0) || (i < 8 && x87_st_empty(env, (int)i))) {
+        env->fpus &= ~X87_SW_C1;
+        env->c1_op = 0;
         if (!x87_stack_fault(env, false)) {
             x87_end(env);
             return 0;   /* unmasked: the flags stay (lazy flags kept) */
@@ -546,16 +568,17 @@ void x87_helper_fcmov(CpuCommon *cpu, uint32_t i, uint32_t cond)
 {
     X86State *env = (X86State *)cpu;
 
-    x87_begin(env);
+    /* Without a stack fault C1 stays (lazy or not), as on the host. */
     if (x87_st_empty(env, 0) || x87_st_empty(env, (int)i)) {
+        x87_begin(env);
         if (x87_stack_fault(env, false)) {
             *x87_st_reg(env, 0) = fpu_x80_default_nan();
             env->fptags[x87_st_phys(env, 0)] = 0;
         }
+        x87_end(env);
     } else if (cond) {
         *x87_st_reg(env, 0) = *x87_st_reg(env, (int)i);
     }
-    x87_end(env);
 }
 
 uint32_t x87_helper_fnstsw(CpuCommon *cpu)

@@ -965,9 +965,13 @@ bool x86_gen_sse(DisasCtx *d, uint32_t op)
             return false;
         }
         {
+            /* Every tag empty and TOP = 0 (SDM vol. 1, table 9-1: EMMS
+             * sets TOS to 000B like the other MMX instructions). */
             IrTemp ones = sse_new64(d);
             ir_movi(d->b, ones, 0x0101010101010101ull);
             ir_st(d->b, ones, IR_ENV, (int32_t)offsetof(X86State, fptags));
+            ir_st32(d->b, sse_c(d, 0), IR_ENV,
+                    (int32_t)offsetof(X86State, fptop));
         }
         return true;
     case 0xc3: {                                /* MOVNTI m32, r32 */

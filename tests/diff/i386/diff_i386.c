@@ -1,8 +1,10 @@
 /* tests/diff/i386/diff_i386.c — the guest side of the i386 differential
  * test: generates random instruction sequences (gen.c), runs each on the
  * CPU it finds itself on (the host natively, or emu-i386) and prints the
- * final registers, EFLAGS (undefined bits masked) and a hash of the
- * memory it could touch, one line per case. run-diff.sh compares the
+ * final registers, EFLAGS (undefined bits masked), a hash of the
+ * memory it could touch and the x87/MMX/SSE state (FXSAVE image: control,
+ * status and tag words, MXCSR, a hash of ST0-7 and XMM0-7), one line per
+ * case. run-diff.sh compares the
  * native run with emu's.
  *
  * usage: diff-i386 [--seed N] [--count N] [--first N] [--only N]
@@ -74,6 +76,46 @@ static void dump_mem(FILE *out, const char *what, const uint8_t *p,
     }
 }
 
+static uint32_t get_le(const uint8_t *p, unsigned n)
+{
+    uint32_t v = 0;
+
+    for (unsigned i = n; i-- > 0;) {
+        v = v << 8 | p[i];
+    }
+    return v;
+}
+
+/* The compared part of an FXSAVE image: FCW, FSW (TOP, C0-C3, flags),
+ * the abridged tag word, MXCSR, ST0-7 as 80-bit patterns and XMM0-7.
+ * Not compared: FOP/FIP/FCS/FDP/FDS (the host shows its own selectors,
+ * and AMD CPUs store zero pointers while no exception is pending),
+ * MXCSR_MASK and the reserved bytes. */
+static void dump_fx(FILE *out, const char *what, const uint8_t *fx)
+{
+    fprintf(out, "  %s: fcw=%04" PRIx32 " fsw=%04" PRIx32 " ftw=%02x"
+            " mxcsr=%08" PRIx32 "\n", what, get_le(fx, 2), get_le(fx + 2, 2),
+            fx[4], get_le(fx + 24, 4));
+    for (int i = 0; i < 8; i++) {
+        const uint8_t *r = fx + 32 + 16 * i;
+        fprintf(out, "    st%d=%04" PRIx32 ":%08" PRIx32 "%08" PRIx32
+                "  xmm%d=%08" PRIx32 "%08" PRIx32 "%08" PRIx32 "%08" PRIx32
+                "\n", i, get_le(r + 8, 2), get_le(r + 4, 4), get_le(r, 4), i,
+                get_le(fx + 172 + 16 * i, 4), get_le(fx + 168 + 16 * i, 4),
+                get_le(fx + 164 + 16 * i, 4), get_le(fx + 160 + 16 * i, 4));
+    }
+}
+
+static uint32_t fx_hash(const uint8_t *fx)
+{
+    uint32_t h = 2166136261u;
+
+    for (int i = 0; i < 8; i++) {
+        h = fnv(fx + 32 + 16 * i, 10, h);
+    }
+    return fnv(fx + 160, 128, h);
+}
+
 static uint64_t case_seed(uint64_t seed, uint64_t i)
 {
     return seed * 0x100000001b3ull ^ (i + 1) * 0x9e3779b97f4a7c15ull;
@@ -114,14 +156,14 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--disable") || !strcmp(a, "--enable")) {
             bool enable = !strcmp(a, "--enable");
             char buf[256], *save = NULL;
-            uint32_t mask = 0;
+            uint64_t mask = 0;
             snprintf(buf, sizeof(buf), "%s", v);
             for (char *t = strtok_r(buf, ",", &save); t;
                  t = strtok_r(NULL, ",", &save)) {
                 unsigned f;
                 for (f = 0; f < gen_family_count; f++) {
                     if (!strcmp(t, gen_family_names[f])) {
-                        mask |= 1u << f;
+                        mask |= 1ull << f;
                         break;
                     }
                 }
@@ -164,6 +206,7 @@ int main(int argc, char **argv)
         flmask = ~undef;
         if (log) {
             dump_regs(stdout, "input", &st->in, 0xffffffffu);
+            dump_fx(stdout, "input fpu", st->fx_in);
             dump_mem(stdout, "scratch before", scratch, DIFF_SCRATCH,
                      DIFF_SCRATCH_SIZE);
             fflush(stdout);
@@ -173,6 +216,7 @@ int main(int argc, char **argv)
         if (log) {
             dump_regs(stdout, "output", &st->out, flmask);
             printf("  undefined flags: %03" PRIx32 "\n", undef);
+            dump_fx(stdout, "output fpu", st->fx_out);
             dump_mem(stdout, "scratch after", scratch, DIFF_SCRATCH,
                      DIFF_SCRATCH_SIZE);
             dump_mem(stdout, "stack after", stack, DIFF_STACK,
@@ -188,8 +232,12 @@ int main(int argc, char **argv)
                     printf(" %08" PRIx32, st->out.r[r]);
                 }
             }
-            printf(" fl=%08" PRIx32 " mem=%08" PRIx32 "\n",
-                   st->out.eflags & flmask, h);
+            printf(" fl=%08" PRIx32 " mem=%08" PRIx32 " fcw=%04" PRIx32
+                   " fsw=%04" PRIx32 " ftw=%02x mxcsr=%08" PRIx32
+                   " regs=%08" PRIx32 "\n", st->out.eflags & flmask, h,
+                   get_le(st->fx_out, 2), get_le(st->fx_out + 2, 2),
+                   st->fx_out[4], get_le(st->fx_out + 24, 4),
+                   fx_hash(st->fx_out));
         }
     }
     return 0;

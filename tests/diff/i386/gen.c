@@ -6,7 +6,7 @@
  * (and AMD's APM) leave undefined so that a later instruction never
  * consumes one and the final dump masks them.
  */
-#include "gen.h"
+#include "gen-int.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -15,80 +15,37 @@ enum {
     FAM_ALU, FAM_INCDEC, FAM_UNARY, FAM_TEST, FAM_SHIFT, FAM_SHXD, FAM_MUL,
     FAM_DIV, FAM_BIT, FAM_BSCAN, FAM_CMOV, FAM_SETCC, FAM_XCHG, FAM_BSWAP,
     FAM_LEA, FAM_MOVX, FAM_MOV, FAM_STACK, FAM_STRING, FAM_FLAGOP,
-    FAM_CONV, FAM_DAA, FAM_AAA, FAM_AAM, FAM_XLAT, FAM_BRANCH, FAM_COUNT
+    FAM_CONV, FAM_DAA, FAM_AAA, FAM_AAM, FAM_XLAT, FAM_BRANCH,
+    FAM_X87LD, FAM_X87ST, FAM_X87ARITH, FAM_X87CMP, FAM_X87MISC,
+    FAM_X87TRANS, FAM_X87CTL, FAM_MMX, FAM_SSEFP, FAM_SSECONV, FAM_SSEINT,
+    FAM_SSESHUF, FAM_MXCSR, FAM_COUNT
 };
 
 const char *const gen_family_names[] = {
     "alu", "incdec", "unary", "test", "shift", "shxd", "mul", "div", "bit",
     "bscan", "cmov", "setcc", "xchg", "bswap", "lea", "movx", "mov",
     "stack", "string", "flagop", "conv", "daa", "aaa", "aam", "xlat",
-    "branch",
+    "branch", "x87ld", "x87st", "x87arith", "x87cmp", "x87misc",
+    "x87trans", "x87ctl", "mmx", "ssefp", "sseconv", "sseint", "sseshuf",
+    "mxcsr",
 };
 const unsigned gen_family_count = FAM_COUNT;
 
-/* Relative frequencies of the families. */
+/* Relative frequencies of the families: the integer ones sum to 100,
+ * the x87 ones to 50, MMX/SSE to 50. */
 static const uint8_t gen_weight[FAM_COUNT] = {
     14, 4, 3, 3, 10, 4, 4, 4, 5, 2, 3, 3, 5, 1, 4, 3, 3, 5, 5, 5, 2, 1, 1, 1,
     1, 4,
+    10, 7, 12, 7, 6, 4, 4,
+    10, 12, 8, 9, 9, 2,
 };
-
-enum { EAX, ECX, EDX, EBX, ESP, EBP, ESI, EDI };
 
 /* Stack depth limits (bytes below / above DIFF_STACK_TOP). */
 #define DEPTH_MAX 256
 #define DEPTH_MIN (-128)
 
-typedef struct Gen {
-    uint8_t *p, *base;
-    uint64_t s;
-    uint32_t undef;         /* EFLAGS bits undefined now */
-    int depth;              /* bytes pushed since the start */
-    int df;                 /* 0, 1, or -1 unknown */
-    bool inner;             /* a unit a branch may skip: no stack, no
-                               nested branch */
-    const DiffOptions *opt;
-    FILE *log;
-} Gen;
-
-/* A ModRM operand: a register or a memory form already set up. */
-typedef struct Rm {
-    bool mem;
-    uint8_t mod, rm, sib;
-    bool has_sib;
-    uint8_t dsize;          /* 0, 1, 2 or 4 */
-    uint32_t disp;
-    uint8_t seg;            /* segment override prefix or 0 */
-    uint32_t addr;          /* effective address (memory) */
-} Rm;
-
-/* ---- Random numbers (splitmix64) -------------------------------------- */
-
-static uint64_t rnd64(Gen *g)
-{
-    uint64_t z = (g->s += 0x9e3779b97f4a7c15ull);
-
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
-
-static uint32_t rnd(Gen *g)
-{
-    return (uint32_t)(rnd64(g) >> 32);
-}
-
-static uint32_t rndn(Gen *g, uint32_t n)
-{
-    return (uint32_t)(((uint64_t)rnd(g) * n) >> 32);
-}
-
-static bool chance(Gen *g, unsigned pct)
-{
-    return rndn(g, 100) < pct;
-}
-
 /* A value with a taste for edge cases. */
-static uint32_t rnd_val(Gen *g)
+uint32_t rnd_val(Gen *g)
 {
     static const uint32_t edge[] = {
         0, 1, 2, 0x7f, 0x80, 0xff, 0x100, 0x7fff, 0x8000, 0xffff, 0x10000,
@@ -108,23 +65,6 @@ static uint32_t rnd_val(Gen *g)
 }
 
 /* ---- Emission --------------------------------------------------------- */
-
-static void e8(Gen *g, uint32_t v)
-{
-    *g->p++ = (uint8_t)v;
-}
-
-static void e16(Gen *g, uint32_t v)
-{
-    e8(g, v);
-    e8(g, v >> 8);
-}
-
-static void e32(Gen *g, uint32_t v)
-{
-    e16(g, v);
-    e16(g, v >> 16);
-}
 
 static void eimm(Gen *g, unsigned size, uint32_t v)
 {
@@ -153,7 +93,7 @@ static void log_range(Gen *g, const uint8_t *from, const uint8_t *to,
 }
 
 /* mov r32, imm32 (a setup instruction). */
-static void mov_imm(Gen *g, int reg, uint32_t v)
+void mov_imm(Gen *g, int reg, uint32_t v)
 {
     e8(g, 0xb8 + reg);
     e32(g, v);
@@ -161,14 +101,14 @@ static void mov_imm(Gen *g, int reg, uint32_t v)
 
 /* ---- Flags ------------------------------------------------------------ */
 
-static void flags_set(Gen *g, uint32_t defined, uint32_t undefined)
+void flags_set(Gen *g, uint32_t defined, uint32_t undefined)
 {
     g->undef = (g->undef & ~(defined | undefined)) | undefined;
 }
 
 /* Makes the flags in `mask` defined before an instruction reads them:
  * a CMP defines all six. */
-static void flags_need(Gen *g, uint32_t mask)
+void flags_need(Gen *g, uint32_t mask)
 {
     if (g->undef & mask) {
         e8(g, 0x83);
@@ -179,7 +119,7 @@ static void flags_need(Gen *g, uint32_t mask)
 }
 
 /* Flags condition code cc reads. */
-static uint32_t cc_flags(unsigned cc)
+uint32_t cc_flags(unsigned cc)
 {
     static const uint32_t m[8] = {
         FL_OF, FL_CF, FL_ZF, FL_CF | FL_ZF, FL_SF, FL_PF, FL_SF | FL_OF,
@@ -224,7 +164,7 @@ static int rnd_setup_reg(Gen *g, uint32_t avoid)
     return n ? cand[rndn(g, n)] : -1;
 }
 
-static void rm_reg(Rm *o, int r)
+void rm_reg(Rm *o, int r)
 {
     memset(o, 0, sizeof(*o));
     o->mod = 3;
@@ -234,12 +174,21 @@ static void rm_reg(Rm *o, int r)
 /* A memory operand touching `span` bytes inside the scratch buffer (or
  * the stack near ESP), emitting the MOVs its base/index registers need.
  * Registers in `avoid` are left alone. */
-static void rm_mem(Gen *g, Rm *o, unsigned span, uint32_t avoid)
+void rm_mem_aligned(Gen *g, Rm *o, unsigned span, uint32_t avoid,
+                    unsigned align)
 {
     uint32_t a = DIFF_MEM_LO + rndn(g, DIFF_MEM_HI - DIFF_MEM_LO - span + 1);
     int base = rnd_setup_reg(g, avoid);
     int index = rnd_setup_reg(g, avoid | (base >= 0 ? 1u << base : 0));
     unsigned form = rndn(g, 9);
+
+    if (align > 1) {
+        /* The stack form's address follows ESP: not for aligned ones. */
+        a &= ~(align - 1);
+        if (form == 8) {
+            form = 0;
+        }
+    }
 
     memset(o, 0, sizeof(*o));
     o->mem = true;
@@ -339,6 +288,11 @@ static void rm_mem(Gen *g, Rm *o, unsigned span, uint32_t avoid)
     o->addr = a;
 }
 
+static void rm_mem(Gen *g, Rm *o, unsigned span, uint32_t avoid)
+{
+    rm_mem_aligned(g, o, span, avoid, 1);
+}
+
 /* A register (probability 1 - pct_mem) or memory operand. */
 static void rm_any(Gen *g, Rm *o, unsigned size, bool dst, unsigned pct_mem,
                    uint32_t avoid)
@@ -351,7 +305,7 @@ static void rm_any(Gen *g, Rm *o, unsigned size, bool dst, unsigned pct_mem,
 }
 
 /* Prefixes then the opcode bytes: segment, operand size, LOCK. */
-static void prefixes(Gen *g, unsigned size, const Rm *o, bool lock)
+void prefixes(Gen *g, unsigned size, const Rm *o, bool lock)
 {
     if (o && o->seg) {
         e8(g, o->seg);
@@ -364,7 +318,7 @@ static void prefixes(Gen *g, unsigned size, const Rm *o, bool lock)
     }
 }
 
-static void modrm(Gen *g, const Rm *o, unsigned reg)
+void modrm(Gen *g, const Rm *o, unsigned reg)
 {
     e8(g, (uint32_t)(o->mod << 6 | (reg & 7) << 3 | o->rm));
     if (o->has_sib) {
@@ -1338,7 +1292,21 @@ static const char *gen_branch(Gen *g)
     body = g->p;
     g->inner = true;
     g->log = NULL;
-    inner = gen_unit(g);
+    {
+        Gen before = *g;
+
+        inner = gen_unit(g);
+        if (!near && g->p - body > 127) {
+            /* Too long for a rel8 (an x87 unit with its setup): a NOP
+             * instead, the state as before it. */
+            uint64_t s = g->s;
+
+            *g = before;
+            g->s = s;
+            e8(g, 0x90);
+            inner = "nop";
+        }
+    }
     g->log = log;
     g->inner = false;
     if (near) {
@@ -1364,6 +1332,9 @@ static const GenFn gen_fns[FAM_COUNT] = {
     gen_div, gen_bit, gen_bscan, gen_cmov, gen_setcc, gen_xchg, gen_bswap,
     gen_lea, gen_movx, gen_mov, gen_stack, gen_string, gen_flagop,
     gen_conv, gen_daa, gen_aaa, gen_aam, gen_xlat, gen_branch,
+    gen_x87_load, gen_x87_store, gen_x87_arith, gen_x87_cmp, gen_x87_misc,
+    gen_x87_trans, gen_x87_ctl, gen_mmx, gen_sse_fp, gen_sse_conv,
+    gen_sse_int, gen_sse_shuf, gen_sse_mxcsr,
 };
 
 /* One unit of a family allowed here; returns its name (NULL when it
@@ -1375,7 +1346,7 @@ static const char *gen_unit(Gen *g)
     const char *name;
 
     for (f = 0; f < FAM_COUNT; f++) {
-        if (!(g->opt->disabled & (1u << f))
+        if (!(g->opt->disabled & (1ull << f))
             && !(g->inner && (f == FAM_STACK || f == FAM_BRANCH))) {
             total += gen_weight[f];
         }
@@ -1386,7 +1357,7 @@ static const char *gen_unit(Gen *g)
     }
     pick = rndn(g, total);
     for (f = 0; f < FAM_COUNT; f++) {
-        if (!(g->opt->disabled & (1u << f))
+        if (!(g->opt->disabled & (1ull << f))
             && !(g->inner && (f == FAM_STACK || f == FAM_BRANCH))) {
             if (pick < gen_weight[f]) {
                 break;
@@ -1428,7 +1399,20 @@ uint32_t gen_case(uint64_t seed, const DiffOptions *opt, uint8_t *code,
         stack[i] = (uint8_t)rnd(&g);
     }
 
-    /* Prologue: save the host's registers and stack, load the input. */
+    val_fx_image(&g, st->fx_in);
+    g.fp_top = (st->fx_in[3] >> 3) & 7;
+    g.fp_valid = st->fx_in[4];
+
+    /* Prologue: save the host's registers, FPU/SSE state and stack, load
+     * the input. */
+    e8(&g, 0x0f);                               /* fxsave [fx_host] */
+    e8(&g, 0xae);
+    e8(&g, 0 << 3 | 5);
+    e32(&g, (uint32_t)(uintptr_t)sa->fx_host);
+    e8(&g, 0x0f);                               /* fxrstor [fx_in] */
+    e8(&g, 0xae);
+    e8(&g, 1 << 3 | 5);
+    e32(&g, (uint32_t)(uintptr_t)sa->fx_in);
     e8(&g, 0x60);                               /* pushad */
     e8(&g, 0x9c);                               /* pushfd */
     e8(&g, 0x89);                               /* mov [saved_esp], esp */
@@ -1476,6 +1460,14 @@ uint32_t gen_case(uint64_t seed, const DiffOptions *opt, uint8_t *code,
     e32(&g, (uint32_t)(uintptr_t)&sa->out.eflags);
     e8(&g, 0x9d);                               /* popfd */
     e8(&g, 0x61);                               /* popad */
+    e8(&g, 0x0f);                               /* fxsave [fx_out] */
+    e8(&g, 0xae);
+    e8(&g, 0 << 3 | 5);
+    e32(&g, (uint32_t)(uintptr_t)sa->fx_out);
+    e8(&g, 0x0f);                               /* fxrstor [fx_host] */
+    e8(&g, 0xae);
+    e8(&g, 1 << 3 | 5);
+    e32(&g, (uint32_t)(uintptr_t)sa->fx_host);
     e8(&g, 0xc3);                               /* ret */
     *undef = g.undef;
     return (uint32_t)(g.p - code);

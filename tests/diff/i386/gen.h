@@ -1,7 +1,8 @@
 /* tests/diff/i386/gen.h — the random i386 instruction-sequence generator
  * of the native-vs-emu differential test: one seed makes one test case
  * (initial registers, EFLAGS, scratch memory and a block of machine code
- * ending in a dump of the final state). Built for the guest (i686).
+ * ending in a dump of the final state, FPU/SSE state included). Built
+ * for the guest (i686).
  */
 #ifndef EMU_TESTS_DIFF_I386_GEN_H
 #define EMU_TESTS_DIFF_I386_GEN_H
@@ -46,14 +47,20 @@ typedef struct DiffRegs {
 } DiffRegs;
 
 /* The in/out block at DIFF_STATE, read and written by the case's code. */
+/* The FPU/SSE state goes in and out as FXSAVE images (SDM vol. 1,
+ * 10.5.1): fx_in is loaded with FXRSTOR before the sequence, fx_out
+ * stored after it; fx_host keeps the program's own. */
 typedef struct DiffState {
+    _Alignas(16) uint8_t fx_in[512];
+    _Alignas(16) uint8_t fx_out[512];
+    _Alignas(16) uint8_t fx_host[512];
     DiffRegs in, out;
     uint32_t saved_esp;
 } DiffState;
 
 /* Which instruction families a run uses (all by default). */
 typedef struct DiffOptions {
-    uint32_t disabled;      /* bit per family (gen_family_names order) */
+    uint64_t disabled;      /* bit per family (gen_family_names order) */
     int max_units;          /* stop after this many units; < 0: all */
 } DiffOptions;
 

@@ -68,7 +68,7 @@ if [ "$nbad" -gt 0 ]; then
             k=$((k + 1))
         done
         echo "---- case $c, its first $k instructions: reproducer (native vs emu-i386 -accel $accel)"
-        sed -n '1,/^  input:/p' "$tmp/v.native"
+        sed -n "1,/^  scratch before:/p" "$tmp/v.native" | sed "\$d"
         diff -u --label native --label "emu $accel" "$tmp/v.native" "$tmp/v.emu" |
             grep -v '^ ' | head -n 40
     done
