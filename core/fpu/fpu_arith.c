@@ -2,6 +2,8 @@
  * div, sqrt, fused multiply-add, remainder, round-to-integral, compare.
  * Results are unrounded (128-bit significand + sticky); callers round.
  */
+#include <math.h>
+
 #include "core/fpu/fpu_internal.h"
 
 static void set_zero(FpuParts *r, bool sign)
@@ -190,28 +192,38 @@ void fpu_parts_div(FpuParts *r, const FpuParts *a, const FpuParts *b,
     r->lo |= rem != 0;
 }
 
-/* floor(sqrt(mh:ml)) for mh:ml in [2^126, 2^128); *rem = M - root^2. */
+/* floor(sqrt(mh:ml)) for mh:ml in [2^126, 2^128); *rem = M - root^2.
+ * The host's double square root gives an estimate good to about 2^11,
+ * one Newton step in integers brings it within one or two, and the final
+ * adjustment makes it exact whatever the host's floating point did. */
 static uint64_t isqrt128(uint64_t mh, uint64_t ml, uint64_t *rem_hi,
                          uint64_t *rem_lo)
 {
-    uint64_t root = 0, rh = 0, rl = 0;
+    typedef unsigned __int128 U128;
+    U128 m = (U128)mh << 64 | ml, y;
+    double est = sqrt(ldexp((double)mh, 64) + (double)ml);
+    uint64_t x;
 
-    for (int i = 0; i < 64; i++) {
-        rh = (rh << 2) | (rl >> 62);
-        rl = (rl << 2) | (mh >> 62);
-        mh = (mh << 2) | (ml >> 62);
-        ml <<= 2;
-        uint64_t th = root >> 62, tl = (root << 2) | 1;
-        root <<= 1;
-        if (rh > th || (rh == th && rl >= tl)) {
-            rh = rh - th - (rl < tl);
-            rl -= tl;
-            root |= 1;
-        }
+    if (!(est < 18446744073709551615.0)) {
+        x = UINT64_MAX;
+    } else {
+        x = (uint64_t)est;
     }
-    *rem_hi = rh;
-    *rem_lo = rl;
-    return root;
+    if (x < 1ull << 63) {
+        x = 1ull << 63;
+    }
+    y = ((U128)x + m / x) >> 1;
+    x = y > UINT64_MAX ? UINT64_MAX : (uint64_t)y;
+    while ((U128)x * x > m) {
+        x--;
+    }
+    while (x != UINT64_MAX && (U128)(x + 1) * (x + 1) <= m) {
+        x++;
+    }
+    m -= (U128)x * x;
+    *rem_hi = (uint64_t)(m >> 64);
+    *rem_lo = (uint64_t)m;
+    return x;
 }
 
 void fpu_parts_sqrt(FpuParts *r, const FpuParts *a, FpuStatus *st)

@@ -12,10 +12,172 @@ static int x80_prec(const FpuStatus *st)
 
 enum { X_ADD, X_SUB, X_MUL, X_DIV };
 
+/* ---- fast path ----
+ * Most x87 code runs with the Linux default control word (round to
+ * nearest, 64-bit precision) on normal numbers. For that case add, sub,
+ * mul, div and the FST m64 conversion are done here directly on the 64-bit
+ * significands with one 128-bit intermediate and one round-to-nearest-
+ * even step, when every input is a normal number or a true zero and the
+ * result's biased exponent lands in [2, 0x7ffe] (no overflow, no
+ * tininess): then inexact is the only flag to raise. Everything else
+ * (NaNs, infinities, denormals, unsupported encodings, other modes,
+ * extreme exponents) takes the FpuParts path. tests/unit/fpu compares
+ * both against the host's x87. */
+typedef unsigned __int128 X80U128;
+
+static inline bool x80_fast_input(FpuX80 a)
+{
+    unsigned e = a.sign_exp & 0x7fff;
+
+    return (e - 1u < 0x7ffeu && (a.mant >> 63)) || (e == 0 && a.mant == 0);
+}
+
+static inline bool x80_fast_mode(const FpuStatus *st)
+{
+    return st->rounding == FPU_ROUND_NEAREST_EVEN && x80_prec(st) == 64;
+}
+
+static inline bool x80_is_zero_enc(FpuX80 a)
+{
+    return (a.sign_exp & 0x7fff) == 0;
+}
+
+/* Rounds the 128-bit significand m (bit 127 set) to 64 bits, nearest
+ * even, at biased exponent e; false when e leaves the safe range. */
+static inline bool x80_fast_pack(X80U128 m, int32_t e, unsigned sign,
+                                 FpuX80 *r, FpuStatus *st)
+{
+    uint64_t hi = (uint64_t)(m >> 64), lo = (uint64_t)m;
+    const uint64_t half = 1ull << 63;
+
+    if (lo > half || (lo == half && (hi & 1))) {
+        if (++hi == 0) {
+            hi = half;
+            e++;
+        }
+    }
+    if (e < 2 || e > 0x7ffe) {
+        return false;
+    }
+    if (lo) {
+        st->flags |= FPU_FLAG_INEXACT;
+    }
+    r->mant = hi;
+    r->sign_exp = (uint16_t)(sign << 15 | (uint32_t)e);
+    return true;
+}
+
+static bool x80_fast_mul(FpuX80 a, FpuX80 b, FpuX80 *r, FpuStatus *st)
+{
+    unsigned sign = (a.sign_exp ^ b.sign_exp) >> 15;
+    int32_t e = (int32_t)(a.sign_exp & 0x7fff) + (b.sign_exp & 0x7fff) -
+                16383;
+    X80U128 m;
+
+    if (x80_is_zero_enc(a) || x80_is_zero_enc(b)) {
+        r->mant = 0;
+        r->sign_exp = (uint16_t)(sign << 15);
+        return true;
+    }
+    m = (X80U128)a.mant * b.mant;           /* in [2^126, 2^128) */
+    if (m >> 127) {
+        e++;
+    } else {
+        m <<= 1;
+    }
+    return x80_fast_pack(m, e, sign, r, st);
+}
+
+static bool x80_fast_div(FpuX80 a, FpuX80 b, FpuX80 *r, FpuStatus *st)
+{
+    unsigned sign = (a.sign_exp ^ b.sign_exp) >> 15;
+    int32_t e = (int32_t)(a.sign_exp & 0x7fff) - (b.sign_exp & 0x7fff) +
+                16383;
+    uint64_t q, rem;
+    X80U128 m;
+
+    if (x80_is_zero_enc(b)) {
+        return false;       /* division by zero, 0/0: the soft path */
+    }
+    if (x80_is_zero_enc(a)) {
+        r->mant = 0;
+        r->sign_exp = (uint16_t)(sign << 15);
+        return true;
+    }
+    if (a.mant >= b.mant) {
+        /* quotient 2^64 + q of a.mant * 2^64 / b.mant, in [1, 2) */
+        q = fpu_div128(a.mant - b.mant, 0, b.mant, &rem);
+        m = (X80U128)1 << 127 | (X80U128)q << 63 | (rem != 0);
+    } else {
+        /* in (1/2, 1): one more quotient bit from the remainder */
+        X80U128 r2;
+        q = fpu_div128(a.mant, 0, b.mant, &rem);
+        r2 = (X80U128)rem << 1;
+        m = (X80U128)q << 64;
+        if (r2 >= b.mant) {
+            m |= (X80U128)1 << 63;
+            r2 -= b.mant;
+        }
+        m |= r2 != 0;
+        e--;
+    }
+    return x80_fast_pack(m, e, sign, r, st);
+}
+
+static bool x80_fast_add(FpuX80 a, FpuX80 b, bool negate_b, FpuX80 *r,
+                         FpuStatus *st)
+{
+    unsigned sa = a.sign_exp >> 15, sb = (b.sign_exp >> 15) ^ negate_b;
+    int32_t ea = a.sign_exp & 0x7fff, eb = b.sign_exp & 0x7fff;
+    X80U128 ma, mb, m;
+    unsigned d, k;
+
+    if (x80_is_zero_enc(a) || x80_is_zero_enc(b)) {
+        return false;       /* signed-zero rules: the soft path */
+    }
+    if (eb > ea || (eb == ea && b.mant > a.mant)) {
+        FpuX80 t = a;
+        unsigned ts = sa;
+        a = b, b = t, sa = sb, sb = ts;
+        ea = a.sign_exp & 0x7fff, eb = b.sign_exp & 0x7fff;
+    }
+    d = (unsigned)(ea - eb);
+    if (d > 120) {
+        return false;
+    }
+    /* leading bits at 126: room for a carry above, 63 bits below */
+    ma = (X80U128)a.mant << 63;
+    mb = (X80U128)b.mant << 63;
+    if (d) {
+        bool sticky = (mb & (((X80U128)1 << d) - 1)) != 0;
+        mb = (mb >> d) | sticky;
+    }
+    m = sa == sb ? ma + mb : ma - mb;
+    if (m == 0) {
+        r->mant = 0;
+        r->sign_exp = 0;    /* x - x is +0 when rounding to nearest */
+        return true;
+    }
+    k = (uint64_t)(m >> 64) ? (unsigned)__builtin_clzll((uint64_t)(m >> 64))
+                            : 64 + (unsigned)__builtin_clzll((uint64_t)m);
+    m <<= k;
+    return x80_fast_pack(m, ea + 1 - (int32_t)k, sa, r, st);
+}
+
 static FpuX80 x80_op2(FpuX80 a, FpuX80 b, int op, FpuStatus *st)
 {
     FpuParts pa, pb, r;
     uint8_t before = st->flags;
+
+    if (x80_fast_mode(st) && x80_fast_input(a) && x80_fast_input(b)) {
+        FpuX80 fr;
+        bool done = op == X_MUL ? x80_fast_mul(a, b, &fr, st)
+                    : op == X_DIV ? x80_fast_div(a, b, &fr, st)
+                    : x80_fast_add(a, b, op == X_SUB, &fr, st);
+        if (done) {
+            return fr;
+        }
+    }
 
     fpu_unpack_x80(&pa, a, st);
     fpu_unpack_x80(&pb, b, st);
@@ -62,6 +224,7 @@ FpuX80 fpu_x80_sqrt(FpuX80 a, FpuStatus *st)
 {
     FpuParts pa, r;
     uint8_t before = st->flags;
+
 
     fpu_unpack_x80(&pa, a, st);
     fpu_parts_sqrt(&r, &pa, st);
@@ -213,6 +376,28 @@ uint32_t fpu_x80_to_f32(FpuX80 a, FpuStatus *st)
 
 uint64_t fpu_x80_to_f64(FpuX80 a, FpuStatus *st)
 {
+    /* FST m64 fast path (see above): 64 -> 53 bits, nearest even */
+    if (x80_fast_mode(st) && x80_fast_input(a)) {
+        uint64_t sign = (uint64_t)(a.sign_exp >> 15) << 63;
+        int32_t e = (int32_t)(a.sign_exp & 0x7fff) - 16383 + 1023;
+        uint64_t keep = a.mant >> 11, rem = a.mant & 0x7ff;
+
+        if (x80_is_zero_enc(a)) {
+            return sign;
+        }
+        if (rem > 0x400 || (rem == 0x400 && (keep & 1))) {
+            if (++keep >> 53) {
+                keep >>= 1;
+                e++;
+            }
+        }
+        if (e >= 2 && e < 0x7ff) {
+            if (rem) {
+                st->flags |= FPU_FLAG_INEXACT;
+            }
+            return sign | (uint64_t)e << 52 | (keep & ((1ull << 52) - 1));
+        }
+    }
     return x80_to_ieee(a, &fpu_fmt_f64, st);
 }
 
