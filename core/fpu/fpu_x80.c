@@ -344,13 +344,36 @@ static FpuX80 ieee_to_x80(uint64_t a, const FpuFormat *fmt, FpuStatus *st)
     return fpu_round_pack_x80(&p, 64, st);
 }
 
+/* Widening a normal number or a zero is exact and raises nothing: the
+ * bits move (FLD m32/m64 of ordinary values); the rest goes through the
+ * parts for NaN rules and denormal flags. */
 FpuX80 fpu_f32_to_x80(uint32_t a, FpuStatus *st)
 {
+    uint32_t e = (a >> 23) & 0xff;
+    uint16_t sign = (uint16_t)((a >> 31) << 15);
+
+    if (e - 1u < 0xfeu) {
+        return (FpuX80){ 1ull << 63 | (uint64_t)(a & 0x7fffff) << 40,
+                         (uint16_t)(sign | (e - 127 + 16383)) };
+    }
+    if (!(a << 1)) {
+        return (FpuX80){ 0, sign };
+    }
     return ieee_to_x80(a, &fpu_fmt_f32, st);
 }
 
 FpuX80 fpu_f64_to_x80(uint64_t a, FpuStatus *st)
 {
+    uint32_t e = (uint32_t)(a >> 52) & 0x7ff;
+    uint16_t sign = (uint16_t)((a >> 63) << 15);
+
+    if (e - 1u < 0x7feu) {
+        return (FpuX80){ 1ull << 63 | (a & ((1ull << 52) - 1)) << 11,
+                         (uint16_t)(sign | (e - 1023 + 16383)) };
+    }
+    if (!(a << 1)) {
+        return (FpuX80){ 0, sign };
+    }
     return ieee_to_x80(a, &fpu_fmt_f64, st);
 }
 
