@@ -1,5 +1,6 @@
-/* bench/fpu/bench_fpu.c — core/fpu speed: host fast path against the exact
- * soft path for f32/f64 arithmetic, and floatx80 (soft only). Not a test:
+/* bench/fpu/bench_fpu.c — core/fpu speed: the host fast path with inexact
+ * known, with the exactness check, and the exact soft path (f32/f64), and
+ * floatx80 fast and soft. Not a test:
  * prints nanoseconds per operation. Run: bench-fpu [iterations]
  */
 #include <stdio.h>
@@ -18,10 +19,20 @@ static double now_ns(void)
     return ts.tv_sec * 1e9 + ts.tv_nsec;
 }
 
-/* Runs op n times over a small ring of normal operands; fast selects the
- * status that allows the host path (nearest, inexact already set); the soft
- * run clears inexact before every op so the host path is never taken. */
-static double run64(int op, bool fast, long n, uint64_t *sink)
+/* Runs op n times over a small ring of normal operands in one of three
+ * statuses: FAST_KNOWN (nearest, inexact already set: the host result as
+ * is), FAST_CHECK (nearest, inexact clear before every op: the host result
+ * plus the exactness check), SOFT (round toward zero: the host path is
+ * never taken). */
+enum { FAST_KNOWN, FAST_CHECK, SOFT };
+
+static void bench_status(FpuStatus *st, int mode)
+{
+    st->flags = mode == FAST_KNOWN ? FPU_FLAG_INEXACT : 0;
+    st->rounding = mode == SOFT ? FPU_ROUND_ZERO : FPU_ROUND_NEAREST_EVEN;
+}
+
+static double run64(int op, int mode, long n, uint64_t *sink)
 {
     static const uint64_t vals[8] = {
         0x3ff0000000000001ull, 0x400921fb54442d18ull, 0x3fe5555555555555ull,
@@ -35,7 +46,7 @@ static double run64(int op, bool fast, long n, uint64_t *sink)
     double t0 = now_ns();
     for (long i = 0; i < n; i++) {
         uint64_t a = vals[i & 7], b = vals[(i + 3) & 7];
-        st.flags = fast ? FPU_FLAG_INEXACT : 0;
+        bench_status(&st, mode);
         switch (op) {
         case B_ADD: acc ^= fpu_f64_add(a, b, &st); break;
         case B_MUL: acc ^= fpu_f64_mul(a, b, &st); break;
@@ -48,7 +59,7 @@ static double run64(int op, bool fast, long n, uint64_t *sink)
     return (now_ns() - t0) / n;
 }
 
-static double run32(int op, bool fast, long n, uint64_t *sink)
+static double run32(int op, int mode, long n, uint64_t *sink)
 {
     static const uint32_t vals[8] = {
         0x3f800001u, 0x40490fdbu, 0x3f2aaaabu, 0x42c80000u,
@@ -61,7 +72,7 @@ static double run32(int op, bool fast, long n, uint64_t *sink)
     double t0 = now_ns();
     for (long i = 0; i < n; i++) {
         uint32_t a = vals[i & 7], b = vals[(i + 3) & 7];
-        st.flags = fast ? FPU_FLAG_INEXACT : 0;
+        bench_status(&st, mode);
         switch (op) {
         case B_ADD: acc ^= fpu_f32_add(a, b, &st); break;
         case B_MUL: acc ^= fpu_f32_mul(a, b, &st); break;
@@ -74,7 +85,7 @@ static double run32(int op, bool fast, long n, uint64_t *sink)
     return (now_ns() - t0) / n;
 }
 
-static double run_x80(int op, long n, uint64_t *sink)
+static double run_x80(int op, int mode, long n, uint64_t *sink)
 {
     FpuStatus st;
     FpuX80 a = { 0xc90fdaa22168c235ull, 0x4000 };
@@ -82,6 +93,7 @@ static double run_x80(int op, long n, uint64_t *sink)
     uint64_t acc = 0;
 
     fpu_status_init_x87(&st);
+    bench_status(&st, mode);
     double t0 = now_ns();
     for (long i = 0; i < n; i++) {
         FpuX80 r;
@@ -103,16 +115,22 @@ int main(int argc, char **argv)
     long n = argc > 1 ? atol(argv[1]) : 5000000;
     uint64_t sink = 0;
 
-    printf("%-6s %10s %10s %10s %10s %10s\n", "op", "f32 fast", "f32 soft",
-           "f64 fast", "f64 soft", "x80 soft");
+    printf("%-6s %9s %9s %9s %9s %9s %9s %9s %9s\n", "op", "f32 fast",
+           "f32 check", "f32 soft", "f64 fast", "f64 check", "f64 soft",
+           "x80 fast", "x80 soft");
     for (int op = 0; op < B_N; op++) {
-        double f32f = run32(op, true, n, &sink);
-        double f32s = run32(op, false, n, &sink);
-        double f64f = run64(op, true, n, &sink);
-        double f64s = run64(op, false, n, &sink);
-        double x80 = op == B_FMA ? 0 : run_x80(op, n, &sink);
-        printf("%-6s %8.2fns %8.2fns %8.2fns %8.2fns %8.2fns\n", names[op],
-               f32f, f32s, f64f, f64s, x80);
+        double t[8];
+        for (int m = 0; m < 3; m++) {
+            t[m] = run32(op, m, n, &sink);
+            t[3 + m] = run64(op, m, n, &sink);
+        }
+        t[6] = op == B_FMA ? 0 : run_x80(op, FAST_KNOWN, n, &sink);
+        t[7] = op == B_FMA ? 0 : run_x80(op, SOFT, n, &sink);
+        printf("%-6s", names[op]);
+        for (int k = 0; k < 8; k++) {
+            printf(" %7.2fns", t[k]);
+        }
+        printf("\n");
     }
     printf("(checksum %llx)\n", (unsigned long long)sink);
     return 0;
