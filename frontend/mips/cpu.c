@@ -41,14 +41,15 @@ static void mips_tb_key(const CpuCommon *cpu, uint64_t *pc, uint32_t *flags)
     *flags = (env->big_endian ? MIPS_TBFLAG_BE : 0) |
              (env->features & MIPS_FEATURE_FPU ? MIPS_TBFLAG_FPU : 0) |
              (env->features & MIPS_FEATURE_R2 ? MIPS_TBFLAG_R2 : 0) |
-             (env->fcr31 & MIPS_FCSR_ENABLE ? MIPS_TBFLAG_FPE : 0);
+             (env->fcr31 & MIPS_FCSR_ENABLE ? MIPS_TBFLAG_FPE : 0) |
+             (env->fp_mode & MIPS_FP_MODE_FR ? MIPS_TBFLAG_FR : 0);
 }
 
 /* mips_tb_key as data, for the JIT's inline lookup (core/guest.h). */
 static const GuestKeyLayout mips_key_layout = {
     .pc_offset = offsetof(MipsState, pc),
     .pc_size = 4,
-    .nfields = 4,
+    .nfields = 5,
     .fields = {
         { .offset = offsetof(MipsState, big_endian), .mask = 1,
           .test = true, .pos = 0 },
@@ -58,6 +59,8 @@ static const GuestKeyLayout mips_key_layout = {
           .test = true, .pos = 2 },
         { .offset = offsetof(MipsState, fcr31), .mask = MIPS_FCSR_ENABLE,
           .test = true, .pos = 3 },
+        { .offset = offsetof(MipsState, fp_mode), .mask = MIPS_FP_MODE_FR,
+          .test = true, .pos = 4 },
     },
 };
 
@@ -86,8 +89,8 @@ static void mips_dump_state(CpuCommon *cpu, FILE *out)
                 (i & 3) == 3 ? "\n" : " ");
     }
     if (env->features & MIPS_FEATURE_FPU) {
-        fprintf(out, "FCR0 0x%08x FCR31 0x%08x\n", env->fcr0,
-                mips_fcsr_get(env));
+        fprintf(out, "FCR0 0x%08x FCR31 0x%08x FR %u\n", env->fcr0,
+                mips_fcsr_get(env), env->fp_mode & MIPS_FP_MODE_FR);
     }
 }
 

@@ -63,11 +63,18 @@ enum {
 
 /* TB flags: bit 0 big-endian, bit 1 FPU present, bit 2 release 2, bit 3
  * an FPU exception is enabled in FCSR (FPU operations may trap: they keep
- * the cause bits eagerly and are called as helpers that may raise). */
+ * the cause bits eagerly and are called as helpers that may raise), bit 4
+ * FR = 1 (Status.FR: 32 64-bit FPU registers). */
 #define MIPS_TBFLAG_BE  1u
 #define MIPS_TBFLAG_FPU 2u
 #define MIPS_TBFLAG_R2  4u
 #define MIPS_TBFLAG_FPE 8u
+#define MIPS_TBFLAG_FR  16u
+
+/* MipsState.fp_mode: the process's FP mode as prctl(PR_GET_FP_MODE)
+ * reports it (Linux's PR_FP_MODE_FR; FRE is never set: release 2). */
+#define MIPS_FP_MODE_FR 1u
+#define MIPS_FP_MODE_FRE 2u
 
 /* FCSR (fcr31) bits, MIPS32 Vol I 6.2. */
 #define MIPS_FCSR_RM     0x00000003u
@@ -90,11 +97,16 @@ typedef struct MipsState {
     uint32_t bd;            /* 1: the exception was in a delay slot */
     uint32_t big_endian;    /* 1 for emu-mips */
     uint32_t features;      /* MIPS_FEATURE_* of the cpu model */
-    /* FPU (FR = 0: a double lives in an even/odd pair, low word even):
-     * fpr_d[k] is the pair 2k, 2k + 1 as a host uint64_t, so a double is
-     * one load or store; single registers through mips_fpr_offset(),
-     * mips_fpr32() and mips_set_fpr32(). */
-    uint64_t fpr_d[16] __attribute__((aligned(8)));
+    /* FPU: the 32 64-bit registers of an F64 FPU, as the hardware and
+     * Linux (thread.fpu.fpr) keep them, so switching FR changes no value.
+     * FR = 1: register r is fpr[r], a single its low half (a 32-bit write
+     * keeps the high half, as QEMU does; the manual says unpredictable).
+     * FR = 0: the pair 2k, 2k + 1 is fpr[2k] (low word 2k), so a double is
+     * one load or store; fpr[2k + 1] is out of reach (kept for FR = 1).
+     * Code reaches registers through 32-bit "slots" (mips_fpr_slot):
+     * slot s is the low (s even) or high (s odd) half of fpr[s >> 1]. */
+    uint64_t fpr[32] __attribute__((aligned(8)));
+    uint32_t fp_mode;       /* MIPS_FP_MODE_FR or 0 */
     uint32_t fcr0;          /* FIR: implementation and capabilities */
     /* FCSR, except for two fields kept elsewhere (read and write it
      * through mips_fcsr_get/set): the flags are fp_status.flags, and
@@ -120,28 +132,37 @@ typedef struct MipsState {
 size_t mips_cpu_state_size(void);
 void mips_cpu_reset(MipsState *env, bool big_endian, uint32_t features);
 
-/* Byte offset in MipsState of the 32-bit FPU register r (0..31), for
- * either host byte order. */
-static inline size_t mips_fpr_offset(unsigned r)
+/* The slot of 32-bit FPU register r (0..31) in mode fr: FR = 0 the
+ * low (r even) or high (r odd) half of fpr[r & ~1], FR = 1 the low half
+ * of fpr[r]. A 64-bit operand r (even under FR = 0) is fpr[slot >> 1]. */
+static inline unsigned mips_fpr_slot(unsigned r, bool fr)
+{
+    return fr ? 2 * r : 2 * (r & ~1u) + (r & 1);
+}
+
+/* Byte offset in MipsState of slot s (0..63), for either host byte
+ * order. */
+static inline size_t mips_fpr_offset(unsigned s)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    return offsetof(MipsState, fpr_d) + 8 * (r >> 1) + 4 * ((r & 1) ^ 1);
+    return offsetof(MipsState, fpr) + 8 * (s >> 1) + 4 * ((s & 1) ^ 1);
 #else
-    return offsetof(MipsState, fpr_d) + 4 * r;
+    return offsetof(MipsState, fpr) + 4 * s;
 #endif
 }
 
-static inline uint32_t mips_fpr32(const MipsState *env, unsigned r)
+/* Slot s's 32 bits. */
+static inline uint32_t mips_fpr32(const MipsState *env, unsigned s)
 {
-    return (uint32_t)(env->fpr_d[r >> 1] >> (32 * (r & 1)));
+    return (uint32_t)(env->fpr[s >> 1] >> (32 * (s & 1)));
 }
 
-static inline void mips_set_fpr32(MipsState *env, unsigned r, uint32_t v)
+static inline void mips_set_fpr32(MipsState *env, unsigned s, uint32_t v)
 {
-    unsigned sh = 32 * (r & 1);
+    unsigned sh = 32 * (s & 1);
 
-    env->fpr_d[r >> 1] = (env->fpr_d[r >> 1] & ~((uint64_t)0xffffffffu << sh)) |
-                         (uint64_t)v << sh;
+    env->fpr[s >> 1] = (env->fpr[s >> 1] & ~((uint64_t)0xffffffffu << sh)) |
+                       (uint64_t)v << sh;
 }
 
 /* FCSR (fcr31) as the guest reads it: cause and flags included. The

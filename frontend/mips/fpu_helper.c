@@ -2,7 +2,9 @@
  * and multiply-add on core/fpu, with FCSR semantics of MIPS32 Vol I 6.2:
  * every operation replaces the cause bits; an enabled cause traps before
  * the destination or the flags change; otherwise the flags accumulate.
- * Registers follow FR = 0: a 64-bit value is the pair (even, even + 1).
+ * Register operands are slots (cpu.h, mips_fpr_slot: the translator maps
+ * register numbers for the FR mode): a 32-bit operand is slot r, a 64-bit
+ * one fpr[r >> 1].
  *
  * Speed: with no exception enabled (the usual case) the cumulative flags
  * stay in fp_status and are never cleared by an operation, so once
@@ -16,16 +18,16 @@
 #include <stdint.h>
 #include <string.h>
 
-/* ---- Register file (FR = 0) -------------------------------------------- */
+/* ---- Register file (slots) -------------------------------------------- */
 
 static inline uint64_t fpr64(const MipsState *env, uint32_t r)
 {
-    return env->fpr_d[r >> 1];
+    return env->fpr[r >> 1];
 }
 
 static inline void set_fpr64(MipsState *env, uint32_t r, uint64_t v)
 {
-    env->fpr_d[r >> 1] = v;
+    env->fpr[r >> 1] = v;
 }
 
 static uint64_t fp_read(const MipsState *env, uint32_t fmt, uint32_t r)

@@ -1,5 +1,5 @@
 /* frontend/mips/fpu_helper.h — the MIPS FPU's arithmetic as C helpers on
- * core/fpu: each reads its operands from the FR = 0 register file, runs
+ * core/fpu: each reads its operands from register slots (cpu.h), runs
  * under FCSR's rounding mode and flush bit and writes its result. With no
  * exception enabled the cause bits are kept lazily (the operation and its
  * operands are recorded, FCSR reads recompute them); with one enabled they

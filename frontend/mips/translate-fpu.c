@@ -1,6 +1,7 @@
-/* frontend/mips/translate-fpu.c — coprocessor 1 for the o32 ABI with
- * FR = 0 (what Debian's FPXX code gets): a double lives in an even/odd
- * pair of 32-bit registers, the low word in the even one. Data movement,
+/* frontend/mips/translate-fpu.c — coprocessor 1 for the o32 ABI in both
+ * FP modes (TB flag MIPS_TBFLAG_FR): FR = 0 (FP32/FPXX code) keeps a
+ * double in an even/odd pair of 32-bit registers, the low word in the
+ * even one; FR = 1 (FP64 code) has 32 64-bit registers. Data movement,
  * FCSR access, sign changes and the condition-code branches are
  * micro-ops; arithmetic, conversions and compares call fpu_helper.c
  * (core/fpu). A model without FPU raises Coprocessor Unusable (SIGILL).
@@ -28,15 +29,38 @@ bool mips_decode_fpu(DisasCtx *d, uint32_t insn)
 enum { FMT_S = MIPS_FMT_S, FMT_D = MIPS_FMT_D, FMT_W = MIPS_FMT_W,
        FMT_L = MIPS_FMT_L };
 
-static int32_t fpr_off(int r)
+static bool fr1(const DisasCtx *d)
 {
-    return (int32_t)mips_fpr_offset((unsigned)r);
+    return (d->tc->flags & MIPS_TBFLAG_FR) != 0;
 }
 
-/* The pair holding 64-bit register r (FR = 0: r & ~1 and r | 1). */
-static int32_t fpr_pair_off(int r)
+/* The slot (cpu.h) of register r as a 32-bit operand, or as a 64-bit
+ * one (r even under FR = 0). */
+static unsigned fpr_slot(const DisasCtx *d, int r)
 {
-    return (int32_t)(offsetof(MipsState, fpr_d) + 8 * ((unsigned)r >> 1));
+    return mips_fpr_slot((unsigned)r, fr1(d));
+}
+
+static int32_t fpr_off(const DisasCtx *d, int r)
+{
+    return (int32_t)mips_fpr_offset(fpr_slot(d, r));
+}
+
+/* The 64-bit register r: fpr[r], under FR = 0 the pair r & ~1. */
+static unsigned fpr_dreg(const DisasCtx *d, int r)
+{
+    return fr1(d) ? (unsigned)r : (unsigned)r & ~1u;
+}
+
+static int32_t fpr_pair_off(const DisasCtx *d, int r)
+{
+    return (int32_t)(offsetof(MipsState, fpr) + 8 * fpr_dreg(d, r));
+}
+
+/* Half h (0 low, 1 high) of the 64-bit register r. */
+static int32_t fpr_half_off(const DisasCtx *d, int r, int h)
+{
+    return (int32_t)mips_fpr_offset(2 * fpr_dreg(d, r) + (unsigned)h);
 }
 
 /* No FPU in the model: every CP1 instruction is Coprocessor Unusable. */
@@ -53,13 +77,13 @@ static IrTemp ld_fpr(DisasCtx *d, int r)
 {
     IrTemp t = mips_tmp(d);
 
-    ir_ld32u(d->b, t, IR_ENV, fpr_off(r));
+    ir_ld32u(d->b, t, IR_ENV, fpr_off(d, r));
     return t;
 }
 
 static void st_fpr(DisasCtx *d, int r, IrTemp v)
 {
-    ir_st32(d->b, v, IR_ENV, fpr_off(r));
+    ir_st32(d->b, v, IR_ENV, fpr_off(d, r));
 }
 
 /* ---- Loads and stores ---------------------------------------------------- */
@@ -76,7 +100,7 @@ static void gen_fld(DisasCtx *d, IrTemp addr, int ft, bool dbl)
     }
     IrTemp v = ir_temp_local(b, IR_I64);
     ir_guest_ld(b, v, addr, IR_MO_64 | mips_mo_endian(d));
-    ir_st(b, v, IR_ENV, fpr_pair_off(ft));
+    ir_st(b, v, IR_ENV, fpr_pair_off(d, ft));
 }
 
 static void gen_fst(DisasCtx *d, IrTemp addr, int ft, bool dbl)
@@ -88,7 +112,7 @@ static void gen_fst(DisasCtx *d, IrTemp addr, int ft, bool dbl)
         return;
     }
     IrTemp v = ir_temp_local(b, IR_I64);
-    ir_ld(b, v, IR_ENV, fpr_pair_off(ft));
+    ir_ld(b, v, IR_ENV, fpr_pair_off(d, ft));
     ir_guest_st(b, v, addr, IR_MO_64 | mips_mo_endian(d));
 }
 
@@ -209,11 +233,14 @@ static bool trans_MTC1(DisasCtx *d, arg_fmv *a)
     return true;
 }
 
-/* MFHC1/MTHC1 under FR = 0: the high word of the pair fs is fs | 1. */
+/* MFHC1/MTHC1: the high word of the 64-bit register fs (under FR = 0
+ * the pair's odd register fs | 1). */
 static bool trans_MFHC1(DisasCtx *d, arg_fmv *a)
 {
     if (fpu_check(d)) {
-        mips_set_gpr(d, a->rt, ld_fpr(d, a->fs | 1));
+        IrTemp t = mips_tmp(d);
+        ir_ld32u(d->b, t, IR_ENV, fpr_half_off(d, a->fs, 1));
+        mips_set_gpr(d, a->rt, t);
     }
     return true;
 }
@@ -221,7 +248,7 @@ static bool trans_MFHC1(DisasCtx *d, arg_fmv *a)
 static bool trans_MTHC1(DisasCtx *d, arg_fmv *a)
 {
     if (fpu_check(d)) {
-        st_fpr(d, a->fs | 1, mips_gpr(d, a->rt));
+        ir_st32(d->b, mips_gpr(d, a->rt), IR_ENV, fpr_half_off(d, a->fs, 1));
     }
     return true;
 }
@@ -309,17 +336,18 @@ static void gen_fmov_if(DisasCtx *d, int fmt, int fd, int fs, IrCond cond,
 
     if (fmt == FMT_D && cond == IR_COND_ALWAYS) {
         IrTemp v = ir_temp_local(d->b, IR_I64);
-        ir_ld(d->b, v, IR_ENV, fpr_pair_off(fs));
-        ir_st(d->b, v, IR_ENV, fpr_pair_off(fd));
+        ir_ld(d->b, v, IR_ENV, fpr_pair_off(d, fs));
+        ir_st(d->b, v, IR_ENV, fpr_pair_off(d, fd));
         return;
     }
     for (int i = 0; i < n; i++) {
-        IrTemp t = mips_tmp(d);
-        int rd = fmt == FMT_D ? (fd & ~1) + i : fd;
-        int rs = fmt == FMT_D ? (fs & ~1) + i : fs;
-        ir_movcond(d->b, cond, t, c, ir_const(d->b, IR_I32, 0),
-                   ld_fpr(d, rs), ld_fpr(d, rd));
-        st_fpr(d, rd, t);
+        IrTemp t = mips_tmp(d), vs = mips_tmp(d), vd = mips_tmp(d);
+        int32_t od = fmt == FMT_D ? fpr_half_off(d, fd, i) : fpr_off(d, fd);
+        int32_t os = fmt == FMT_D ? fpr_half_off(d, fs, i) : fpr_off(d, fs);
+        ir_ld32u(d->b, vs, IR_ENV, os);
+        ir_ld32u(d->b, vd, IR_ENV, od);
+        ir_movcond(d->b, cond, t, c, ir_const(d->b, IR_I32, 0), vs, vd);
+        ir_st32(d->b, t, IR_ENV, od);
     }
 }
 
@@ -372,10 +400,10 @@ static bool trans_MOVN_fmt(DisasCtx *d, arg_MOVN_fmt *a)
 /* ---- Arithmetic, conversions, compares (fpu_helper.c) ------------------- */
 
 /* Under FR = 0 a 64-bit operand must name an even register (odd ones are
- * reserved: QEMU and hardware trap them as RI). */
-static bool reg_ok(int fmt, int r)
+ * reserved: QEMU and hardware trap them as RI); under FR = 1 any. */
+static bool reg_ok(const DisasCtx *d, int fmt, int r)
 {
-    return !((fmt == FMT_D || fmt == FMT_L) && (r & 1));
+    return fr1(d) || !((fmt == FMT_D || fmt == FMT_L) && (r & 1));
 }
 
 /* The helper for operation op on format fmt: a two-operand S/D one of
@@ -408,16 +436,17 @@ static void gen_fp_x(DisasCtx *d, int op, int fmt, int x, int fd, int fs,
     if (h->nargs == 4) {
         args[1] = ir_const(b, IR_I32, op == MIPS_FP_CMP
                                           ? (uint32_t)(x | fd << 4)
-                                          : (uint32_t)fd);
-        args[2] = ir_const(b, IR_I32, (uint32_t)fs);
-        args[3] = ir_const(b, IR_I32, (uint32_t)ft);
+                                          : fpr_slot(d, fd));
+        args[2] = ir_const(b, IR_I32, fpr_slot(d, fs));
+        args[3] = ir_const(b, IR_I32, fpr_slot(d, ft));
     } else {
         args[1] = ir_const(b, IR_I32, mips_fp_id((uint32_t)op, (uint32_t)fmt,
                                                  (uint32_t)x));
-        args[2] = ir_const(b, IR_I32, (uint32_t)fd);
-        args[3] = ir_const(b, IR_I32, (uint32_t)fs);
-        args[4] = ir_const(b, IR_I32, (uint32_t)ft);
-        args[5] = ir_const(b, IR_I32, (uint32_t)fr);
+        args[2] = ir_const(b, IR_I32, op == MIPS_FP_CMP ? (uint32_t)fd
+                                                        : fpr_slot(d, fd));
+        args[3] = ir_const(b, IR_I32, fpr_slot(d, fs));
+        args[4] = ir_const(b, IR_I32, fpr_slot(d, ft));
+        args[5] = ir_const(b, IR_I32, fpr_slot(d, fr));
     }
     ir_call(b, h, IR_NO_TEMP, h->nargs, args);
 }
@@ -430,8 +459,8 @@ static void gen_fp(DisasCtx *d, int op, int fmt, int fd, int fs, int ft)
 /* Operations on S and D: fd = op(fs, ft). */
 static bool gen_fp_sd(DisasCtx *d, arg_fr *a, int op)
 {
-    if (!fmt_ok(a->fmt) || !reg_ok(a->fmt, a->fd) || !reg_ok(a->fmt, a->fs) ||
-        !reg_ok(a->fmt, a->ft)) {
+    if (!fmt_ok(a->fmt) || !reg_ok(d, a->fmt, a->fd) ||
+        !reg_ok(d, a->fmt, a->fs) || !reg_ok(d, a->fmt, a->ft)) {
         return false;
     }
     if (fpu_check(d)) {
@@ -453,25 +482,30 @@ static bool trans_RSQRT_fmt(DisasCtx *d, arg_fr *a) { return gen_fp_sd(d, a, MIP
 static bool gen_sign(DisasCtx *d, arg_fr *a, bool neg)
 {
     IrTemp t;
-    int hi;
 
-    if (!fmt_ok(a->fmt) || !reg_ok(a->fmt, a->fd) || !reg_ok(a->fmt, a->fs)) {
+    if (!fmt_ok(a->fmt) || !reg_ok(d, a->fmt, a->fd) ||
+        !reg_ok(d, a->fmt, a->fs)) {
         return false;
     }
     if (!fpu_check(d)) {
         return true;
     }
-    hi = a->fmt == FMT_D ? 1 : 0;
-    if (hi) {
-        st_fpr(d, a->fd, ld_fpr(d, a->fs));
+    t = mips_tmp(d);
+    if (a->fmt == FMT_D) {
+        IrTemp lo = mips_tmp(d);
+        ir_ld32u(d->b, lo, IR_ENV, fpr_half_off(d, a->fs, 0));
+        ir_ld32u(d->b, t, IR_ENV, fpr_half_off(d, a->fs, 1));
+        ir_st32(d->b, lo, IR_ENV, fpr_half_off(d, a->fd, 0));
+    } else {
+        ir_ld32u(d->b, t, IR_ENV, fpr_off(d, a->fs));
     }
-    t = ld_fpr(d, a->fs + hi);
     if (neg) {
         ir_xori(d->b, t, t, 0x80000000u);
     } else {
         ir_andi(d->b, t, t, 0x7fffffffu);
     }
-    st_fpr(d, a->fd + hi, t);
+    ir_st32(d->b, t, IR_ENV, a->fmt == FMT_D ? fpr_half_off(d, a->fd, 1)
+                                             : fpr_off(d, a->fd));
     return true;
 }
 
@@ -487,7 +521,8 @@ static bool trans_CVT_int(DisasCtx *d, arg_fr *a)
     };
     int dfmt = a->func < 4 ? FMT_L : FMT_W;
 
-    if (!fmt_ok(a->fmt) || !reg_ok(a->fmt, a->fs) || !reg_ok(dfmt, a->fd)) {
+    if (!fmt_ok(a->fmt) || !reg_ok(d, a->fmt, a->fs) ||
+        !reg_ok(d, dfmt, a->fd)) {
         return false;
     }
     if (fpu_check(d)) {
@@ -503,7 +538,7 @@ static bool gen_cvt(DisasCtx *d, arg_fr *a, int to, int op)
     if (a->fmt == to || (a->fmt != FMT_S && a->fmt != FMT_D &&
                          a->fmt != FMT_W && a->fmt != FMT_L) ||
         ((to == FMT_W || to == FMT_L) && !fmt_ok(a->fmt)) ||
-        !reg_ok(a->fmt, a->fs) || !reg_ok(to, a->fd)) {
+        !reg_ok(d, a->fmt, a->fs) || !reg_ok(d, to, a->fd)) {
         return false;
     }
     if (fpu_check(d)) {
@@ -519,7 +554,8 @@ static bool trans_CVT_L(DisasCtx *d, arg_fr *a) { return gen_cvt(d, a, FMT_L, MI
 
 static bool trans_C_cond(DisasCtx *d, arg_C_cond *a)
 {
-    if (!fmt_ok(a->fmt) || !reg_ok(a->fmt, a->fs) || !reg_ok(a->fmt, a->ft)) {
+    if (!fmt_ok(a->fmt) || !reg_ok(d, a->fmt, a->fs) ||
+        !reg_ok(d, a->fmt, a->ft)) {
         return false;
     }
     if (fpu_check(d)) {
@@ -533,8 +569,8 @@ static bool trans_FMADD(DisasCtx *d, arg_FMADD *a)
 {
     int fmt = a->fmt == 0 ? FMT_S : FMT_D;
 
-    if (a->fmt > 1 || !reg_ok(fmt, a->fd) || !reg_ok(fmt, a->fr) ||
-        !reg_ok(fmt, a->fs) || !reg_ok(fmt, a->ft)) {
+    if (a->fmt > 1 || !reg_ok(d, fmt, a->fd) || !reg_ok(d, fmt, a->fr) ||
+        !reg_ok(d, fmt, a->fs) || !reg_ok(d, fmt, a->ft)) {
         return false;
     }
     if (fpu_check(d)) {

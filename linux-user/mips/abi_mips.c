@@ -165,9 +165,28 @@ static void mips_write_cpuinfo(FILE *out, const AbiCpuModel *model,
     }
 }
 
+/* The FP mode at exec (arch_check_elf): refuses what the kernel refuses. */
+static bool mips_setup_process(LinuxProcess *proc, char *err, size_t errlen)
+{
+    uint64_t f = proc->cpu_model ? proc->cpu_model->features
+                                 : mips_cpu_models[0].features;
+    uint32_t mode;
+
+    return mips_exec_fp_mode((f & MIPS_FEATURE_FPU) != 0,
+                             (f & MIPS_FEATURE_R2) != 0, &mode, err, errlen);
+}
+
 static void mips_init_regs(CpuCommon *cpu, const AbiStartInfo *start)
 {
     MipsState *env = mips_env(cpu);
+    uint32_t mode = 0;
+    char err[8];
+
+    /* mips_set_personality_fp: FR per the ABI flags (checked above). */
+    mips_exec_fp_mode((env->fcr0 & (1u << 22)) != 0,
+                      (env->features & MIPS_FEATURE_R2) != 0, &mode, err,
+                      sizeof(err));
+    env->fp_mode = mode;
 
     /* start_thread + ELF_PLAT_INIT: every register 0 (v0 is rtld_fini
      * for glibc's __start), sp at argc, t9 the entry as PIC code likes. */
@@ -277,21 +296,16 @@ static bool mips_own_syscall(CpuCommon *cpu, uint32_t nr)
         return true;
     }
     case MIPS_NR_PRCTL:
-        /* PR_GET/SET_FP_MODE: emu implements FR = 0 only (what o32 FP32
-         * and FPXX code runs with); FR = 1 is refused as the kernel
-         * refuses a mode the FPU lacks. Other options: generic code. */
+        /* PR_GET/SET_FP_MODE as the kernel (fpmode_mips.c); other
+         * options: generic code. */
         if (env->gpr[R_A0] == TGT_PR_GET_FP_MODE) {
-            mips_set_syscall_result(cpu, 0);
+            mips_set_syscall_result(cpu, env->fp_mode);
             return true;
         }
         if (env->gpr[R_A0] == TGT_PR_SET_FP_MODE) {
-            uint32_t mode = env->gpr[R_A0 + 1];
-            mips_set_syscall_result(cpu, mode & ~(uint32_t)(TGT_PR_FP_MODE_FR |
-                                                            TGT_PR_FP_MODE_FRE)
-                                        ? -(int64_t)abi_errno_to_guest(abi, EINVAL)
-                                    : mode ? -(int64_t)abi_errno_to_guest(abi,
-                                                                  EOPNOTSUPP)
-                                           : 0);
+            int r = mips_set_fp_mode(env, env->gpr[R_A0 + 1]);
+            mips_set_syscall_result(cpu, r < 0 ? -(int64_t)abi_errno_to_guest(
+                                                     abi, -r) : 0);
             return true;
         }
         return false;
@@ -490,7 +504,7 @@ const LinuxAbi linux_abi_mips = {
     .cpu_init = mips_cpu_init_be,
     .write_cpuinfo = mips_write_cpuinfo,
     .init_regs = mips_init_regs,
-    .setup_process = NULL,
+    .setup_process = mips_setup_process,
     .stack_align = 8,
     .elf_exec_pagesize = 4096,
     .syscalls = &syscall_table_mips,
@@ -544,7 +558,7 @@ const LinuxAbi linux_abi_mipsel = {
     .cpu_init = mips_cpu_init_le,
     .write_cpuinfo = mips_write_cpuinfo,
     .init_regs = mips_init_regs,
-    .setup_process = NULL,
+    .setup_process = mips_setup_process,
     .stack_align = 8,
     .elf_exec_pagesize = 4096,
     .syscalls = &syscall_table_mips,

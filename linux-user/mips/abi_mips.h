@@ -17,6 +17,16 @@ int mips_setup_frame(CpuCommon *cpu, int tgt_sig,
                      const uint64_t *tgt_blocked);
 int64_t mips_do_sigreturn(CpuCommon *cpu, bool rt);
 
+/* FP mode (fpmode_mips.c). At exec: the mode (MIPS_FP_MODE_FR or 0) the
+ * kernel picks for linux_process.image's program and interpreter on an
+ * FPU with FIR.F64 = fir_f64 (release 2 if r2), or false with a message
+ * for combinations the kernel refuses. prctl(PR_SET_FP_MODE) on env:
+ * 0 or a negative host errno. */
+struct MipsState;
+bool mips_exec_fp_mode(bool fir_f64, bool r2, uint32_t *mode, char *err,
+                       size_t errlen);
+int mips_set_fp_mode(struct MipsState *env, uint32_t value);
+
 /* Numbering tables (numbering_mips.c). */
 /* Indexed by host errno up to EHWPOISON (133). */
 #define MIPS_ERRNO_COUNT 134

@@ -104,9 +104,12 @@ static int mips_save_sigcontext(MipsState *env, uint32_t sc)
     r |= guest_put_u64(sc + SC_MDLO, env->lo);
     r |= guest_put_u32(sc + SC_USED_MATH, fpu ? 1 : 0);
     if (fpu) {
-        for (int i = 0; i < 32; i++) {
-            r |= guest_put_u64(sc + SC_FPREGS + 8 * (uint32_t)i,
-                               mips_fpr32(env, (unsigned)i));
+        /* As the kernel's copy_fp_to_sigcontext: all 32 64-bit registers
+         * under FR = 1; under FR = 0 the even slots only, each holding
+         * the pair (low word = the even register). */
+        int inc = env->fp_mode & MIPS_FP_MODE_FR ? 1 : 2;
+        for (int i = 0; i < 32; i += inc) {
+            r |= guest_put_u64(sc + SC_FPREGS + 8 * (uint32_t)i, env->fpr[i]);
         }
         r |= guest_put_u32(sc + SC_FPC_CSR, mips_fcsr_get(env));
     }
@@ -138,11 +141,12 @@ static int mips_restore_sigcontext(MipsState *env, uint32_t sc)
     env->lo = (uint32_t)v;
     if ((env->features & MIPS_FEATURE_FPU) &&
         guest_get_u32(sc + SC_USED_MATH, &w) == 0 && w) {
-        for (int i = 0; i < 32; i++) {
+        int inc = env->fp_mode & MIPS_FP_MODE_FR ? 1 : 2;
+        for (int i = 0; i < 32; i += inc) {
             if (guest_get_u64(sc + SC_FPREGS + 8 * (uint32_t)i, &v)) {
                 return -EFAULT;
             }
-            mips_set_fpr32(env, (unsigned)i, (uint32_t)v);
+            env->fpr[i] = v;
         }
         if (guest_get_u32(sc + SC_FPC_CSR, &w)) {
             return -EFAULT;
