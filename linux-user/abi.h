@@ -251,6 +251,15 @@ typedef struct LinuxAbi {
      * get_thread_area, modify_ldt), an array ending with id 0; syscall_init
      * registers them after the generic ones (the same id replaces). */
     const struct SyscallDef *arch_syscalls;
+
+    /* ---- ARCH_DLINFO (NULL: none) --------------------------------------- */
+    /* Called by the loader as it writes the auxv: may map pages the ABI
+     * gives every process (i386: the vsyscall page) and writes up to
+     * `max` (type, value) pairs into aux, which go first in the auxv as
+     * the kernel's ARCH_DLINFO puts them (i386: AT_SYSINFO). Returns the
+     * number of pairs (0: none, e.g. the page could not be mapped). */
+    unsigned (*arch_dlinfo)(struct LinuxProcess *proc, uint32_t *aux,
+                            unsigned max);
 } LinuxAbi;
 
 /* Guest list: one entry per linux-user/<g>/ (abi_arm.c exports

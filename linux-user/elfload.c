@@ -619,6 +619,9 @@ static bool elf_build_stack(LinuxProcess *proc, const ElfImage *prog,
 
     /* auxv in the kernel's order (fs/binfmt_elf.c create_elf_tables). */
 #define AUX(k, v) do { aux[naux++] = (k); aux[naux++] = (v); } while (0)
+    if (abi->arch_dlinfo) {
+        naux = 2 * abi->arch_dlinfo(proc, aux, 4);
+    }
     AUX(AT_HWCAP, m ? m->hwcap : 0);
     AUX(AT_PAGESZ, GUEST_PAGE_SIZE);
     AUX(AT_CLKTCK, 100);

@@ -50,42 +50,125 @@ void x86_eflags_write(X86State *env, uint32_t val)
     env->eflags = (env->eflags & ~user) | (val & user);
 }
 
-bool x86_load_seg(X86State *env, int seg, uint32_t sel)
+/* The descriptor `sel` names, NULL when none (outside the tables, an
+ * entry user mode cannot use). Linux's flat user segments are described
+ * like the LDT entries modify_ldt would make for them. */
+static const X86Desc *x86_lookup_desc(const X86State *env, uint32_t sel)
 {
-    uint32_t idx = sel >> 3;
-    const X86Desc *desc = NULL;
+    static const X86Desc user_cs = {
+        0, 0xfffff, X86_UD_SEG_32BIT | 2u << 1 | X86_UD_LIMIT_IN_PAGES |
+                    X86_DESC_INSTALLED | X86_DESC_PRESENT,
+    };
+    static const X86Desc user_ds = {
+        0, 0xfffff, X86_UD_SEG_32BIT | X86_UD_LIMIT_IN_PAGES |
+                    X86_DESC_INSTALLED | X86_DESC_PRESENT,
+    };
+    uint32_t idx = (sel & 0xffff) >> 3;
 
+    if (sel & 4) {
+        return idx < X86_LDT_ENTRIES ? &env->ldt[idx] : NULL;
+    }
+    if (idx >= X86_GDT_TLS_MIN &&
+        idx < X86_GDT_TLS_MIN + X86_GDT_TLS_ENTRIES) {
+        return &env->gdt_tls[idx - X86_GDT_TLS_MIN];
+    }
+    /* GDT_ENTRY_DEFAULT_USER_CS 14 / _DS 15 (arch/x86/include/asm/
+     * segment.h); the other entries are the kernel's (DPL 0) or empty. */
+    return idx == 14 ? &user_cs : idx == 15 ? &user_ds : NULL;
+}
+
+static bool x86_desc_is_code(const X86Desc *desc)
+{
+    return ((desc->flags & X86_UD_CONTENTS) >> 1) >= 2;
+}
+
+int x86_check_seg(const X86State *env, int seg, uint32_t sel,
+                  uint32_t *base)
+{
+    const X86Desc *desc;
+
+    sel &= 0xffff;
+    *base = 0;
     if (seg == X86_SEG_CS || seg < 0 || seg > X86_SEG_GS) {
-        return false;
+        return X86_EXCP_GP;
     }
     if ((sel & ~3u) == 0) {
         /* The null selector: fine for data segments, not for SS. */
-        if (seg == X86_SEG_SS) {
-            return false;
-        }
-        env->seg[seg] = sel;
-        env->seg_base[seg] = 0;
-        return true;
+        return seg == X86_SEG_SS ? X86_EXCP_GP : 0;
     }
-    if (sel & 4) {
-        if (idx < X86_LDT_ENTRIES) {
-            desc = &env->ldt[idx];
-        }
-    } else if (idx >= X86_GDT_TLS_MIN &&
-               idx < X86_GDT_TLS_MIN + X86_GDT_TLS_ENTRIES) {
-        desc = &env->gdt_tls[idx - X86_GDT_TLS_MIN];
-    } else if (sel == 0x73 || sel == 0x7b) {
-        /* __USER_CS / __USER_DS: flat. */
-        env->seg[seg] = sel;
-        env->seg_base[seg] = 0;
-        return true;
+    desc = x86_lookup_desc(env, sel);
+    if (!desc || !(desc->flags & X86_DESC_INSTALLED)) {
+        return X86_EXCP_GP;
     }
-    if (!desc || !(desc->flags & X86_DESC_PRESENT)) {
+    if (seg == X86_SEG_SS) {
+        /* RPL = CPL and a writable data segment. */
+        if ((sel & 3) != 3 || x86_desc_is_code(desc) ||
+            (desc->flags & X86_UD_READ_EXEC_ONLY)) {
+            return X86_EXCP_GP;
+        }
+    } else if (x86_desc_is_code(desc) &&
+               (desc->flags & X86_UD_READ_EXEC_ONLY)) {
+        return X86_EXCP_GP;     /* execute-only code */
+    }
+    if (!(desc->flags & X86_DESC_PRESENT)) {
+        return X86_EXCP_NP;     /* #NP, #SS for SS: SIGBUS either way */
+    }
+    *base = desc->base;
+    return 0;
+}
+
+void x86_set_seg(X86State *env, int seg, uint32_t sel, uint32_t base)
+{
+    env->seg[seg] = sel;
+    env->seg_base[seg] = base;
+    if (env->seg_base[X86_SEG_ES] | env->seg_base[X86_SEG_DS] |
+        env->seg_base[X86_SEG_SS]) {
+        env->features |= X86_FEAT_SEGBASE;
+    } else {
+        env->features &= ~(uint32_t)X86_FEAT_SEGBASE;
+    }
+}
+
+bool x86_load_seg(X86State *env, int seg, uint32_t sel)
+{
+    uint32_t base;
+
+    if (x86_check_seg(env, seg, sel, &base) != 0) {
         return false;
     }
-    env->seg[seg] = sel;
-    env->seg_base[seg] = desc->base;
+    x86_set_seg(env, seg, sel & 0xffff, base);
     return true;
+}
+
+int x86_check_code_seg(const X86State *env, uint32_t sel, bool ret,
+                       uint32_t *cs)
+{
+    const X86Desc *desc;
+
+    sel &= 0xffff;
+    if ((sel & ~3u) == 0) {
+        return X86_EXCP_GP;
+    }
+    desc = x86_lookup_desc(env, sel);
+    if (!desc || !(desc->flags & X86_DESC_INSTALLED) ||
+        !x86_desc_is_code(desc)) {
+        return X86_EXCP_GP;
+    }
+    /* A return to a more privileged level (RPL < CPL) is a #GP; an
+     * RPL above 3 cannot be. */
+    if (ret && (sel & 3) != 3) {
+        return X86_EXCP_GP;
+    }
+    if (!(desc->flags & X86_DESC_PRESENT)) {
+        return X86_EXCP_NP;
+    }
+    /* emu runs flat 32-bit code only (docs/i386.md). */
+    if (desc->base != 0 || !(desc->flags & X86_UD_SEG_32BIT) ||
+        !(desc->flags & X86_UD_LIMIT_IN_PAGES) || desc->limit != 0xfffff) {
+        return X86_EXCP_GP;
+    }
+    *cs = sel | 3;
+    return 0;
 }
 
 static void x86_tb_key(const CpuCommon *cpu, uint64_t *pc, uint32_t *flags)

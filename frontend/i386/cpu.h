@@ -109,6 +109,13 @@ enum {
     X86_EXCP_MF = 8,
     /* #XM, an unmasked SSE exception (→ SIGFPE): eip = insn. */
     X86_EXCP_XM = 9,
+    /* #NP / #SS of a segment load naming a not-present descriptor (→
+     * SIGBUS, si_code SI_KERNEL): eip = insn. */
+    X86_EXCP_NP = 10,
+    /* SYSENTER: a system call through the vsyscall entry (linux-user/i386
+     * takes esp from ebp, the 6th argument from [ebp], and returns to the
+     * vsyscall page's landing point); eip is past the instruction. */
+    X86_EXCP_SYSENTER = 11,
 };
 
 /* Feature bits of a cpu model (X86State.features, TB flags). */
@@ -127,7 +134,12 @@ enum {
     X86_FEAT_SSE2    = 1u << 11,
     X86_FEAT_SSE3    = 1u << 12,  /* incl. FISTTP */
     X86_FEAT_SSSE3   = 1u << 13,
+    X86_FEAT_SEP     = 1u << 14,  /* SYSENTER (SYSEXIT is #GP in user mode) */
 };
+/* Not a model feature: set while DS, ES or SS has a nonzero base (an LDT
+ * or TLS descriptor), so that only blocks translated then add those bases
+ * (FS and GS bases are always added). */
+#define X86_FEAT_SEGBASE (1u << 31)
 
 /* x87 status word bits (Intel SDM vol. 1, 8.1.3); TOP is kept apart in
  * X86State.fptop. */
@@ -162,10 +174,24 @@ typedef union X86Xmm {
  * it (struct user_desc fields that matter to user mode). */
 typedef struct X86Desc {
     uint32_t base, limit;
-    uint32_t flags;             /* user_desc flags word | X86_DESC_PRESENT
-                                   when installed and present */
+    uint32_t flags;             /* user_desc flags word | X86_DESC_INSTALLED
+                                   when the entry holds a descriptor (not
+                                   the empty one) | X86_DESC_PRESENT when
+                                   that descriptor is present too */
 } X86Desc;
 #define X86_DESC_PRESENT (1u << 31)
+#define X86_DESC_INSTALLED (1u << 30)
+/* user_desc flag bits (arch/x86/include/uapi/asm/ldt.h). */
+enum {
+    X86_UD_SEG_32BIT = 1u << 0,
+    X86_UD_CONTENTS = 3u << 1,        /* 0 data, 1 data expand-down,
+                                         2 code, 3 conforming code */
+    X86_UD_READ_EXEC_ONLY = 1u << 3,  /* data: read-only; code: no read */
+    X86_UD_LIMIT_IN_PAGES = 1u << 4,
+    X86_UD_SEG_NOT_PRESENT = 1u << 5,
+    X86_UD_USEABLE = 1u << 6,
+    X86_UD_FLAG_BITS = 0x7f,
+};
 
 /* GDT entries set_thread_area may use (arch/x86/include/asm/segment.h). */
 #define X86_GDT_TLS_MIN 6
@@ -188,6 +214,7 @@ typedef struct X86State {
     uint32_t excp_insn, excp_info;
     X86Desc gdt_tls[X86_GDT_TLS_ENTRIES];
     X86Desc ldt[X86_LDT_ENTRIES];
+    uint32_t ldt_count;         /* entries the LDT has (modify_ldt) */
 
     /* x87 (docs/i386.md): physical registers R0..R7; ST(i) is
      * fpregs[(fptop + i) & 7]. MMX register i is fpregs[i].mant. */
@@ -246,10 +273,27 @@ bool x86_fxrstor_image(X86State *env, const uint8_t *buf);
 void x87_fsave_image(X86State *env, uint8_t *buf);
 void x87_frstor_image(X86State *env, const uint8_t *buf);
 
-/* Loads segment register `seg` with `sel` as MOV Sw would: looks the
- * selector up in the TLS GDT entries or the LDT. Returns false (a #GP
- * for the caller) when the selector names no usable descriptor. */
+/* The checks of MOV Sw at CPL 3 (SDM vol. 2B, MOV): 0 when `sel` may go
+ * into segment register `seg` (DS ES FS GS: null, or a present data or
+ * readable code descriptor; SS: a present writable data descriptor with
+ * RPL 3), with its base in *base; else the exception (X86_EXCP_GP, or
+ * X86_EXCP_NP for a not-present one). The descriptors are the user
+ * selectors of Linux's GDT (__USER_CS 0x73, __USER_DS 0x7b), its TLS
+ * entries and the LDT. */
+int x86_check_seg(const X86State *env, int seg, uint32_t sel,
+                  uint32_t *base);
+/* Loads segment register `seg` (not CS) with `sel` after those checks;
+ * false (nothing changed) when they fail. */
 bool x86_load_seg(X86State *env, int seg, uint32_t sel);
+/* Sets segment register `seg` to (sel, base) without checks and keeps
+ * X86_FEAT_SEGBASE in step. */
+void x86_set_seg(X86State *env, int seg, uint32_t sel, uint32_t base);
+/* The checks of a far CALL/JMP (ret false) or RET/IRET (ret true) to
+ * code selector `sel` at CPL 3: 0 with the new CS value in *cs, else the
+ * exception. Only flat 32-bit code segments (base 0, 4 GiB) are
+ * supported: __USER_CS and such LDT entries. */
+int x86_check_code_seg(const X86State *env, uint32_t sel, bool ret,
+                       uint32_t *cs);
 
 /* cpu models (helper.c): CPUID leaves. `model` indexes x86_cpu_models. */
 typedef struct X86CpuModel {

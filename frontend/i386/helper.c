@@ -154,7 +154,7 @@ fault:
 enum {
     CPUID_FPU = 1u << 0, CPUID_VME = 1u << 1, CPUID_DE = 1u << 2,
     CPUID_PSE = 1u << 3, CPUID_TSC = 1u << 4, CPUID_MSR = 1u << 5,
-    CPUID_CX8 = 1u << 8, CPUID_CMOV = 1u << 15, CPUID_CLFSH = 1u << 19,
+    CPUID_CX8 = 1u << 8, CPUID_SEP = 1u << 11, CPUID_CMOV = 1u << 15, CPUID_CLFSH = 1u << 19,
     CPUID_MMX = 1u << 23, CPUID_FXSR = 1u << 24, CPUID_SSE = 1u << 25,
     CPUID_SSE2 = 1u << 26,
 };
@@ -165,11 +165,12 @@ enum {
 };
 
 #define X86_P5 (X86_FEAT_FPU | X86_FEAT_CX8 | X86_FEAT_TSC)
-#define X86_P6 (X86_P5 | X86_FEAT_CMOV | X86_FEAT_MMX | X86_FEAT_FXSR)
+#define X86_P6 (X86_P5 | X86_FEAT_SEP | X86_FEAT_CMOV | X86_FEAT_MMX | \
+                X86_FEAT_FXSR)
 #define X86_CORE2 (X86_P6 | X86_FEAT_SSE | X86_FEAT_SSE2 | X86_FEAT_SSE3 | \
                    X86_FEAT_SSSE3)
 #define CPUID_P5 (CPUID_FPU | CPUID_TSC | CPUID_CX8)
-#define CPUID_P6 (CPUID_P5 | CPUID_CMOV | CPUID_MMX | CPUID_FXSR)
+#define CPUID_P6 (CPUID_P5 | CPUID_SEP | CPUID_CMOV | CPUID_MMX | CPUID_FXSR)
 #define CPUID_P4 (CPUID_P6 | CPUID_SSE | CPUID_SSE2 | CPUID_CLFSH)
 
 /* Each model advertises exactly what the frontend implements for it
@@ -268,9 +269,26 @@ uint64_t x86_helper_rdtsc(void)
 void x86_helper_load_seg(CpuCommon *cpu, uint32_t seg, uint32_t sel,
                          uint32_t insn_pc)
 {
-    if (!x86_load_seg((X86State *)cpu, (int)seg, sel & 0xffff)) {
-        x86_helper_raise(cpu, X86_EXCP_GP, insn_pc, insn_pc, 0);
+    X86State *env = (X86State *)cpu;
+    uint32_t base;
+    int excp = x86_check_seg(env, (int)seg, sel, &base);
+
+    if (excp) {
+        x86_helper_raise(cpu, (uint32_t)excp, insn_pc, insn_pc, 0);
     }
+    x86_set_seg(env, (int)seg, sel & 0xffff, base);
+}
+
+uint32_t x86_helper_code_seg(CpuCommon *cpu, uint32_t sel, uint32_t ret,
+                             uint32_t insn_pc)
+{
+    uint32_t cs = 0;
+    int excp = x86_check_code_seg((X86State *)cpu, sel, ret != 0, &cs);
+
+    if (excp) {
+        x86_helper_raise(cpu, (uint32_t)excp, insn_pc, insn_pc, 0);
+    }
+    return cs;
 }
 
 uint64_t x86_helper_rcx(uint32_t mode, uint32_t val, uint32_t count,
@@ -388,6 +406,9 @@ const IrHelper x86_helper_rdtsc_desc =
 const IrHelper x86_helper_load_seg_desc =
     IR_HELPER(x86_helper_load_seg, IR_HF_MAY_RAISE, IR_HT_VOID, IR_HT_PTR,
               IR_HT_I32, IR_HT_I32, IR_HT_I32);
+const IrHelper x86_helper_code_seg_desc =
+    IR_HELPER(x86_helper_code_seg, IR_HF_MAY_RAISE | IR_HF_NO_WRITE_GLOBALS,
+              IR_HT_I32, IR_HT_PTR, IR_HT_I32, IR_HT_I32, IR_HT_I32);
 const IrHelper x86_helper_rcx_desc =
     IR_HELPER(x86_helper_rcx, IR_HF_PURE, IR_HT_I64, IR_HT_I32, IR_HT_I32,
               IR_HT_I32, IR_HT_I32);

@@ -27,9 +27,14 @@ uint64_t x86_helper_div(CpuCommon *cpu, uint32_t lo, uint32_t hi,
 /* CPUID on eax/ecx of the state, results in eax..edx. */
 void x86_helper_cpuid(CpuCommon *cpu);
 uint64_t x86_helper_rdtsc(void);
-/* MOV/POP to a segment register; #GP at insn_pc for a bad selector. */
+/* MOV/POP/LxS to a segment register; #GP or #NP at insn_pc for a bad
+ * selector (x86_check_seg). */
 void x86_helper_load_seg(CpuCommon *cpu, uint32_t seg, uint32_t sel,
                          uint32_t insn_pc);
+/* Far CALL/JMP (ret 0) and RET/IRET (ret 1): the CS value a transfer to
+ * code selector sel gives, or #GP/#NP at insn_pc (x86_check_code_seg). */
+uint32_t x86_helper_code_seg(CpuCommon *cpu, uint32_t sel, uint32_t ret,
+                             uint32_t insn_pc);
 /* RCL / RCR: mode = size | 4 for RCR. Returns the result | the new
  * EFLAGS arithmetic bits << 32 (only CF and OF change). */
 uint64_t x86_helper_rcx(uint32_t mode, uint32_t val, uint32_t count,
@@ -44,6 +49,7 @@ extern const IrHelper x86_helper_div_desc;
 extern const IrHelper x86_helper_cpuid_desc;
 extern const IrHelper x86_helper_rdtsc_desc;
 extern const IrHelper x86_helper_load_seg_desc;
+extern const IrHelper x86_helper_code_seg_desc;
 extern const IrHelper x86_helper_rcx_desc;
 extern const IrHelper x86_helper_bcd_desc;
 

@@ -34,11 +34,7 @@ static void x86_gen_push_pop_seg(DisasCtx *d, int seg, bool pop)
         return;
     }
     v = x86_gen_pop_load(d, ot);
-    {
-        IrTemp args[4] = { IR_ENV, x86_const(d, (uint32_t)seg), v,
-                           x86_const(d, d->pc) };
-        ir_call(d->b, &x86_helper_load_seg_desc, IR_NO_TEMP, 4, args);
-    }
+    x86_gen_load_seg(d, seg, v);
     x86_gen_pop_adjust(d, ot);
 }
 
@@ -204,6 +200,22 @@ bool x86_decode_0f(DisasCtx *d)
             ir_extrh_i64_i32(b, X86_T_REG(X86_EDX), r64);
         }
         return true;
+    case 0x34:                                       /* SYSENTER */
+        if (!x86_has(d, X86_FEAT_SEP)) {
+            return false;
+        }
+        x86_gen_exception(d, X86_EXCP_SYSENTER, d->cur, 0);
+        return true;
+    case 0x35:                                       /* SYSEXIT: CPL 0 */
+        if (!x86_has(d, X86_FEAT_SEP)) {
+            return false;
+        }
+        x86_gen_exception(d, X86_EXCP_GP, d->pc, 0);
+        return true;
+    case 0xb2: case 0xb4: case 0xb5:                 /* LSS LFS LGS */
+        x86_gen_load_far_ptr(d, op == 0xb2 ? X86_SEG_SS
+                                : op == 0xb4 ? X86_SEG_FS : X86_SEG_GS);
+        return true;
     case 0xa0: case 0xa8:                            /* PUSH FS / GS */
         x86_gen_push_pop_seg(d, op == 0xa0 ? X86_SEG_FS : X86_SEG_GS, false);
         return true;
@@ -299,7 +311,7 @@ bool x86_decode_0f(DisasCtx *d)
         }
         return x86_gen_grp15_mem(d, &o);
     default:
-        /* System instructions, MMX/SSE, SYSENTER: #UD. */
+        /* System instructions: #UD. */
         return false;
     }
 }

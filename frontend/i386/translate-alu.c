@@ -570,49 +570,77 @@ void x86_gen_bsf(DisasCtx *d, int ot, const X86Opnd *o, bool reverse,
 
 /* ---- Strings --------------------------------------------------------------- */
 
+/* SI / DI / CX of a string instruction: the 32-bit registers, or their
+ * low halves under the 0x67 prefix (16-bit addressing). */
+static IrTemp x86_str_reg(DisasCtx *d, int r)
+{
+    IrTemp t;
+
+    if (!d->addrsize) {
+        return X86_T_REG(r);
+    }
+    t = x86_new(d);
+    ir_ext16u(d->b, t, X86_T_REG(r));
+    return t;
+}
+
+/* reg += step, wrapping within 16 bits under 0x67. */
+static void x86_str_step(DisasCtx *d, int r, IrTemp step)
+{
+    if (!d->addrsize) {
+        ir_add(d->b, X86_T_REG(r), X86_T_REG(r), step);
+    } else {
+        IrTemp t = x86_new(d);
+        ir_add(d->b, t, X86_T_REG(r), step);
+        ir_deposit(d->b, X86_T_REG(r), X86_T_REG(r), t, 0, 16);
+    }
+}
+
 /* One iteration of string instruction opc; for CMPS/SCAS returns the
  * difference (ZF is its being zero). */
 static IrTemp x86_string_body(DisasCtx *d, int opc, int ot)
 {
     IrBlock *b = d->b;
     IrTemp step = x86_new(d), res = IR_NO_TEMP;
-    IrTemp src, v, w;
+    IrTemp src, dst, v, w;
     int kind = (opc & 0xf) >> 1;   /* 2 MOVS 3 CMPS 5 STOS 6 LODS 7 SCAS */
 
     ir_shli(b, step, X86_T_DF, (uint32_t)ot);
+    /* ES:(E)DI takes no override. */
+    dst = x86_seg_addr(d, x86_str_reg(d, X86_EDI), X86_SEG_ES, false);
     switch (kind) {
     case 2:
-        src = x86_seg_addr(d, X86_T_REG(X86_ESI), X86_SEG_DS, true);
+        src = x86_seg_addr(d, x86_str_reg(d, X86_ESI), X86_SEG_DS, true);
         v = x86_ld_mem(d, ot, src);
-        x86_st_mem(d, ot, X86_T_REG(X86_EDI), v);
+        x86_st_mem(d, ot, dst, v);
         break;
     case 3:
-        src = x86_seg_addr(d, X86_T_REG(X86_ESI), X86_SEG_DS, true);
+        src = x86_seg_addr(d, x86_str_reg(d, X86_ESI), X86_SEG_DS, true);
         v = x86_ld_mem(d, ot, src);
-        w = x86_ld_mem(d, ot, X86_T_REG(X86_EDI));
+        w = x86_ld_mem(d, ot, dst);
         res = x86_new(d);
         ir_sub(b, res, v, w);
         x86_set_cc(d, X86_CC_SUB, ot, res, w, IR_NO_TEMP);
         break;
     case 5:
-        x86_st_mem(d, ot, X86_T_REG(X86_EDI), x86_ld_reg(d, ot, X86_EAX));
+        x86_st_mem(d, ot, dst, x86_ld_reg(d, ot, X86_EAX));
         break;
     case 6:
-        src = x86_seg_addr(d, X86_T_REG(X86_ESI), X86_SEG_DS, true);
+        src = x86_seg_addr(d, x86_str_reg(d, X86_ESI), X86_SEG_DS, true);
         x86_st_reg(d, ot, X86_EAX, x86_ld_mem(d, ot, src));
         break;
     default:
-        w = x86_ld_mem(d, ot, X86_T_REG(X86_EDI));
+        w = x86_ld_mem(d, ot, dst);
         res = x86_new(d);
         ir_sub(b, res, x86_ld_reg(d, ot, X86_EAX), w);
         x86_set_cc(d, X86_CC_SUB, ot, res, w, IR_NO_TEMP);
         break;
     }
     if (kind == 2 || kind == 3 || kind == 6) {
-        ir_add(b, X86_T_REG(X86_ESI), X86_T_REG(X86_ESI), step);
+        x86_str_step(d, X86_ESI, step);
     }
     if (kind != 6) {
-        ir_add(b, X86_T_REG(X86_EDI), X86_T_REG(X86_EDI), step);
+        x86_str_step(d, X86_EDI, step);
     }
     if (res != IR_NO_TEMP) {
         res = x86_zext(d, ot, res);
@@ -626,7 +654,7 @@ void x86_gen_string(DisasCtx *d, int opc)
     int ot = (opc & 1) ? x86_ot(d, false) : X86_OT_B;
     bool cmp = opc == 0xa6 || opc == 0xa7 || opc == 0xae || opc == 0xaf;
     uint32_t loop, done;
-    IrTemp res;
+    IrTemp res, cnt;
 
     if (!d->rep && !d->repne) {
         x86_string_body(d, opc, ot);
@@ -634,18 +662,25 @@ void x86_gen_string(DisasCtx *d, int opc)
     }
     /* REP: the whole loop inside the block. A fault in an iteration
      * leaves ecx/esi/edi as the iterations before it left them, with eip
-     * on the instruction, so it resumes as hardware does. */
+     * on the instruction, so it resumes as hardware does. The count is
+     * CX under 0x67. */
     loop = ir_new_label(b);
     done = ir_new_label(b);
-    ir_brcondi(b, IR_COND_EQ, X86_T_REG(X86_ECX), 0, done);
+    ir_brcondi(b, IR_COND_EQ, x86_str_reg(d, X86_ECX), 0, done);
     ir_set_label(b, loop);
     res = x86_string_body(d, opc, ot);
-    ir_subi(b, X86_T_REG(X86_ECX), X86_T_REG(X86_ECX), 1);
+    if (d->addrsize) {
+        cnt = x86_new(d);
+        ir_subi(b, cnt, X86_T_REG(X86_ECX), 1);
+        ir_deposit(b, X86_T_REG(X86_ECX), X86_T_REG(X86_ECX), cnt, 0, 16);
+    } else {
+        ir_subi(b, X86_T_REG(X86_ECX), X86_T_REG(X86_ECX), 1);
+    }
     if (cmp) {
         /* REPE stops when ZF is clear, REPNE when it is set. */
         ir_brcondi(b, d->rep ? IR_COND_NE : IR_COND_EQ, res, 0, done);
     }
-    ir_brcondi(b, IR_COND_NE, X86_T_REG(X86_ECX), 0, loop);
+    ir_brcondi(b, IR_COND_NE, x86_str_reg(d, X86_ECX), 0, loop);
     ir_set_label(b, done);
     if (cmp) {
         d->cc_op = X86_CC_DYNAMIC;

@@ -29,13 +29,17 @@ static IrTemp x86_ld_seg(DisasCtx *d, int seg)
     return t;
 }
 
-/* MOV/POP to segment register seg (not CS). */
-static void x86_gen_load_seg(DisasCtx *d, int seg, IrTemp v)
+/* MOV/POP/LxS to segment register seg (not CS). A load of DS, ES or SS
+ * may change X86_FEAT_SEGBASE: the block ends after the instruction. */
+void x86_gen_load_seg(DisasCtx *d, int seg, IrTemp v)
 {
     IrTemp args[4] = { IR_ENV, x86_const(d, (uint32_t)seg), v,
                        x86_const(d, d->pc) };
 
     ir_call(d->b, &x86_helper_load_seg_desc, IR_NO_TEMP, 4, args);
+    if (seg != X86_SEG_FS && seg != X86_SEG_GS) {
+        d->end_block = true;
+    }
 }
 
 /* Branches to taken when t != 0, else to next. */
@@ -79,13 +83,13 @@ static void x86_gen_pushf(DisasCtx *d, int ot)
     x86_gen_push(d, ot, fl);
 }
 
-static void x86_gen_popf(DisasCtx *d, int ot)
+/* EFLAGS from v as POPF/IRET write it at CPL 3 (IF and IOPL stay). */
+static void x86_gen_write_eflags(DisasCtx *d, int ot, IrTemp v)
 {
     IrBlock *b = d->b;
-    IrTemp v = x86_gen_pop_load(d, ot), t = x86_new(d), e = x86_new(d);
+    IrTemp t = x86_new(d), e = x86_new(d);
     uint32_t user = ot == X86_OT_W ? X86_NT : X86_AC | X86_ID | X86_NT;
 
-    x86_gen_pop_adjust(d, ot);
     x86_set_eflags(d, v);
     ir_extract(b, t, v, 10, 1);
     ir_neg(b, t, t);
@@ -95,6 +99,102 @@ static void x86_gen_popf(DisasCtx *d, int ot)
     ir_andi(b, t, v, user);
     ir_or(b, e, e, t);
     ir_st32(b, e, IR_ENV, (int32_t)offsetof(X86State, eflags));
+}
+
+static void x86_gen_popf(DisasCtx *d, int ot)
+{
+    IrTemp v = x86_gen_pop_load(d, ot);
+
+    x86_gen_pop_adjust(d, ot);
+    x86_gen_write_eflags(d, ot, v);
+}
+
+/* ---- Far transfers and far pointers -------------------------------------- */
+
+/* The CS value of a far transfer to selector sel (#GP/#NP otherwise). */
+static IrTemp x86_gen_code_seg(DisasCtx *d, IrTemp sel, bool ret)
+{
+    IrTemp cs = x86_new(d);
+    IrTemp args[4] = { IR_ENV, sel, x86_const(d, ret ? 1 : 0),
+                       x86_const(d, d->pc) };
+
+    ir_call(d->b, &x86_helper_code_seg_desc, cs, 4, args);
+    return cs;
+}
+
+static void x86_gen_set_cs(DisasCtx *d, IrTemp cs)
+{
+    ir_st32(d->b, cs, IR_ENV,
+            (int32_t)(offsetof(X86State, seg) + 4 * X86_SEG_CS));
+}
+
+/* Far CALL (call) or JMP to sel:off; dest >= 0 is a constant offset. */
+static void x86_gen_far_jmp(DisasCtx *d, IrTemp sel, IrTemp off,
+                            int64_t dest, bool call)
+{
+    IrBlock *b = d->b;
+    int ot = x86_ot(d, false);
+    uint32_t w = ot == X86_OT_W ? 2 : 4;
+    IrTemp cs = x86_gen_code_seg(d, sel, false);
+
+    if (call) {
+        /* Both pushes before esp moves: a fault leaves esp as it was. */
+        IrTemp sp = x86_new(d), a = x86_new(d);
+        ir_subi(b, sp, X86_T_REG(X86_ESP), w);
+        x86_st_mem(d, ot, sp, x86_ld_seg(d, X86_SEG_CS));
+        ir_subi(b, a, X86_T_REG(X86_ESP), 2 * w);
+        x86_st_mem(d, ot, a, x86_const(d, d->cur));
+        ir_mov(b, X86_T_REG(X86_ESP), a);
+    }
+    x86_gen_set_cs(d, cs);
+    if (dest >= 0) {
+        x86_gen_jmp(d, (uint32_t)dest);
+    } else {
+        x86_gen_jmp_indirect(d, off);
+    }
+}
+
+/* Far RET (imm bytes of arguments) and IRET. */
+static void x86_gen_far_ret(DisasCtx *d, uint32_t imm, bool iret)
+{
+    IrBlock *b = d->b;
+    int ot = x86_ot(d, false);
+    uint32_t w = ot == X86_OT_W ? 2 : 4;
+    IrTemp off, sel, fl = IR_NO_TEMP, a = x86_new(d), cs;
+
+    off = x86_gen_pop_load(d, ot);
+    ir_addi(b, a, X86_T_REG(X86_ESP), w);
+    sel = x86_ld_mem(d, X86_OT_W, a);
+    if (iret) {
+        ir_addi(b, a, X86_T_REG(X86_ESP), 2 * w);
+        fl = x86_ld_mem(d, ot, a);
+    }
+    cs = x86_gen_code_seg(d, sel, true);
+    ir_addi(b, X86_T_REG(X86_ESP), X86_T_REG(X86_ESP),
+            (iret ? 3 : 2) * w + imm);
+    x86_gen_set_cs(d, cs);
+    if (iret) {
+        x86_gen_write_eflags(d, ot, fl);
+    }
+    x86_gen_jmp_indirect(d, off);
+}
+
+void x86_gen_load_far_ptr(DisasCtx *d, int seg)
+{
+    int ot = x86_ot(d, false);
+    X86Opnd o;
+    IrTemp off, sel, a = x86_new(d);
+
+    x86_modrm(d, &o);
+    if (!o.mem) {
+        x86_gen_ud(d);
+        return;
+    }
+    off = x86_ld_mem(d, ot, o.addr);
+    ir_addi(d->b, a, o.addr, ot == X86_OT_W ? 2 : 4);
+    sel = x86_ld_mem(d, X86_OT_W, a);
+    x86_gen_load_seg(d, seg, sel);
+    x86_st_reg(d, ot, d->reg, off);
 }
 
 static void x86_gen_enter(DisasCtx *d, uint32_t size, uint32_t level)
@@ -218,10 +318,22 @@ static bool x86_op_grp5(DisasCtx *d, int ot)
     case 4:     /* JMP Ev */
         x86_gen_jmp_indirect(d, x86_ld_opnd(d, ot, &o));
         return true;
+    case 3:     /* CALL Mp (far) */
+    case 5: {   /* JMP Mp (far) */
+        IrTemp a = x86_new(d), sel;
+        if (!o.mem) {
+            return false;
+        }
+        v = x86_ld_mem(d, ot, o.addr);
+        ir_addi(d->b, a, o.addr, ot == X86_OT_W ? 2 : 4);
+        sel = x86_ld_mem(d, X86_OT_W, a);
+        x86_gen_far_jmp(d, sel, v, -1, d->reg == 3);
+        return true;
+    }
     case 6:     /* PUSH Ev */
         x86_gen_push(d, ot, x86_ld_opnd(d, ot, &o));
         return true;
-    default:    /* far CALL/JMP: not in flat user mode */
+    default:
         return false;
     }
 }
@@ -328,6 +440,27 @@ static bool x86_op_1byte(DisasCtx *d, uint32_t op)
         x86_gen_raise_if(d, c1, X86_EXCP_BR, d->pc);
         return true;
     }
+    case 0x63: {                                     /* ARPL Ew, Gw */
+        IrTemp dst, src, lt = x86_new(d), nv = x86_new(d), fl;
+        x86_modrm(d, &o);
+        dst = x86_ld_opnd(d, X86_OT_W, &o);
+        src = x86_ld_reg(d, X86_OT_W, d->reg);
+        t = x86_new(d);
+        v = x86_new(d);
+        ir_andi(b, t, dst, 3);
+        ir_andi(b, v, src, 3);
+        ir_setcond(b, IR_COND_LTU, lt, t, v);
+        ir_andi(b, nv, dst, ~3u);
+        ir_or(b, nv, nv, v);
+        ir_movcond(b, IR_COND_NE, nv, lt, x86_const(d, 0), nv, dst);
+        x86_st_opnd(d, X86_OT_W, &o, nv);
+        fl = x86_gen_eflags(d);
+        ir_andi(b, fl, fl, ~(uint32_t)X86_ZF);
+        ir_shli(b, lt, lt, 6);
+        ir_or(b, fl, fl, lt);
+        x86_set_eflags(d, fl);
+        return true;
+    }
     case 0x68:
     case 0x6a:
         ot = x86_ot(d, false);
@@ -349,8 +482,25 @@ static bool x86_op_1byte(DisasCtx *d, uint32_t op)
     case 0xec: case 0xed: case 0xee: case 0xef:
     case 0xf4:                                       /* HLT */
     case 0xfa: case 0xfb:                            /* CLI STI */
-    case 0xcf:                                       /* IRET */
         x86_gen_exception(d, X86_EXCP_GP, d->pc, 0);
+        return true;
+    case 0xcf:                                       /* IRET */
+        x86_gen_far_ret(d, 0, true);
+        return true;
+    case 0xca: case 0xcb:                            /* far RET */
+        imm = op == 0xca ? x86_fetch16(d) : 0;
+        x86_gen_far_ret(d, imm, false);
+        return true;
+    case 0x9a: case 0xea: {                          /* far CALL/JMP ptr */
+        uint32_t sel;
+        imm = x86_fetch_imm(d, x86_ot(d, false));
+        sel = x86_fetch16(d);
+        x86_gen_far_jmp(d, x86_const(d, sel), IR_NO_TEMP,
+                        d->opsize ? (imm & 0xffff) : imm, op == 0x9a);
+        return true;
+    }
+    case 0xc4: case 0xc5:                            /* LES LDS */
+        x86_gen_load_far_ptr(d, op == 0xc4 ? X86_SEG_ES : X86_SEG_DS);
         return true;
     case 0x80: case 0x81: case 0x82: case 0x83:
         x86_modrm(d, &o);
@@ -397,7 +547,7 @@ static bool x86_op_1byte(DisasCtx *d, uint32_t op)
         return true;
     case 0x8d:                                       /* LEA */
         ot = x86_ot(d, false);
-        d->seg = -1;    /* no segment base: LEA yields the offset */
+        d->lea = true;  /* no segment base: LEA yields the offset */
         x86_modrm(d, &o);
         if (!o.mem) {
             return false;
@@ -485,9 +635,6 @@ static bool x86_op_1byte(DisasCtx *d, uint32_t op)
     }
     case 0xa4: case 0xa5: case 0xa6: case 0xa7:
     case 0xaa: case 0xab: case 0xac: case 0xad: case 0xae: case 0xaf:
-        if (d->addrsize) {
-            return false;   /* 16-bit string addressing: not supported */
-        }
         x86_gen_string(d, (int)op);
         return true;
     case 0xa8: case 0xa9:
@@ -544,6 +691,9 @@ static bool x86_op_1byte(DisasCtx *d, uint32_t op)
             x86_gen_exception(d, X86_EXCP_SYSCALL, d->cur, imm);
         } else if (imm == 3) {
             x86_gen_exception(d, X86_EXCP_BP, d->cur, imm);
+        } else if (imm == 4) {
+            /* Linux's overflow gate is DPL 3 too: #OF, as INTO. */
+            x86_gen_exception(d, X86_EXCP_OF, d->cur, imm);
         } else {
             x86_gen_exception(d, X86_EXCP_GP, d->pc, imm);
         }
@@ -653,8 +803,7 @@ static bool x86_op_1byte(DisasCtx *d, uint32_t op)
     case 0xff:
         return x86_op_grp5(d, x86_ot(d, false));
     default:
-        /* Far transfers, LES/LDS, ARPL and the rest: not implemented,
-         * #UD (docs/i386.md). */
+        /* The rest: #UD (docs/i386.md). */
         return false;
     }
 }

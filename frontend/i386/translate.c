@@ -93,9 +93,12 @@ IrTemp x86_seg_addr(DisasCtx *d, IrTemp off, int def, bool override_ok)
     int seg = override_ok && d->seg >= 0 ? d->seg : def;
     IrTemp base, a;
 
-    /* User mode: CS, DS, ES and SS are the flat __USER_* segments; FS and
-     * GS carry the bases set_thread_area / modify_ldt gave them. */
-    if (seg != X86_SEG_FS && seg != X86_SEG_GS) {
+    /* User mode: CS is flat, and so are DS, ES and SS unless the block
+     * was translated with X86_FEAT_SEGBASE; FS and GS carry the bases
+     * set_thread_area / modify_ldt gave them. */
+    if (seg == X86_SEG_CS || d->lea ||
+        (seg != X86_SEG_FS && seg != X86_SEG_GS &&
+         !(d->features & X86_FEAT_SEGBASE))) {
         return off;
     }
     base = ir_temp_new(d->b, IR_I32);
@@ -670,7 +673,7 @@ void x86_translate_insn(TransCtx *tc)
     d->cur = d->pc;
     d->seg = -1;
     d->opsize = d->addrsize = d->lock = d->rep = d->repne = false;
-    d->done = false;
+    d->done = d->end_block = d->lea = false;
     if (setjmp(d->fetch_fail)) {
         /* translate_fetch failed: the core drops what this instruction
          * emitted and ends the block before it. */
@@ -679,6 +682,13 @@ void x86_translate_insn(TransCtx *tc)
     ir_insn_start(d->b, d->pc, 0);
     x86_decode_insn(d);
     tc->pc_next = d->cur;
+    if (d->end_block && !d->done) {
+        /* The block key (X86_FEAT_SEGBASE) may have changed: no chaining,
+         * the next block is looked up. */
+        ir_movi(d->b, X86_T_EIP, d->cur);
+        ir_exit_lookup(d->b);
+        d->done = true;
+    }
     if (d->done) {
         tc->stop = true;
     }

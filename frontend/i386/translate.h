@@ -54,6 +54,8 @@ typedef struct DisasCtx {
     /* ModRM fields once read. */
     int mod, reg, rm;
     bool done;              /* the instruction emitted the block's exit */
+    bool end_block;         /* the block ends after this instruction */
+    bool lea;               /* LEA: effective addresses without bases */
     int cc_op;              /* cc_op known here, or X86_CC_DYNAMIC */
     jmp_buf fetch_fail;     /* translate_fetch failed: drop the insn */
 } DisasCtx;
@@ -136,6 +138,11 @@ void x86_gen_ud(DisasCtx *d);
 /* Decodes and translates one instruction from d->cur (prefixes read). */
 void x86_decode_insn(DisasCtx *d);
 bool x86_decode_0f(DisasCtx *d);
+/* MOV/POP/LxS to segment register seg (not CS): the checks, #GP/#NP. */
+void x86_gen_load_seg(DisasCtx *d, int seg, IrTemp v);
+/* LES LDS LSS LFS LGS: ModRM, the far pointer m16:16/32 into seg and the
+ * register (#UD for a register operand). */
+void x86_gen_load_far_ptr(DisasCtx *d, int seg);
 
 /* ALU op 0..7 (ADD OR ADC SBB AND SUB XOR CMP) on dst and src. */
 void x86_gen_alu(DisasCtx *d, int op, int ot, const X86Opnd *dst,

@@ -2,8 +2,9 @@
  * i686): INT 0x80 syscalls (eax, then ebx ecx edx esi edi ebp; result in
  * eax), the exceptions of frontend/i386 as Linux delivers them, cpu
  * models with AT_HWCAP/AT_PLATFORM, /proc/cpuinfo, TLS through
- * set_thread_area and the LDT through modify_ldt, and the i386-only
- * calls (old mmap, old select).
+ * set_thread_area and the LDT through modify_ldt, the i386-only calls
+ * (old mmap, old select), and the vsyscall page with __kernel_vsyscall
+ * (AT_SYSINFO) whose SYSENTER enters the kernel.
  */
 #include "abi_i386.h"
 
@@ -37,12 +38,13 @@ static const X86State *x86_cenv(const CpuCommon *cpu)
  * side); the models advertise only what the frontend implements. */
 enum {
     I386_HWCAP_P5 = 0x00000111,     /* FPU TSC CX8 */
-    I386_HWCAP_P6 = 0x01808111,     /* + CMOV MMX FXSR */
-    I386_HWCAP_P3 = 0x03808111,     /* + SSE */
-    I386_HWCAP_P4 = 0x07888111,     /* + SSE2 CLFSH */
+    I386_HWCAP_P6 = 0x01808911,     /* + SEP CMOV MMX FXSR */
+    I386_HWCAP_P3 = 0x03808911,     /* + SSE */
+    I386_HWCAP_P4 = 0x07888911,     /* + SSE2 CLFSH */
 };
 #define I386_F_P5 (X86_FEAT_FPU | X86_FEAT_CX8 | X86_FEAT_TSC)
-#define I386_F_P6 (I386_F_P5 | X86_FEAT_CMOV | X86_FEAT_MMX | X86_FEAT_FXSR)
+#define I386_F_P6 (I386_F_P5 | X86_FEAT_SEP | X86_FEAT_CMOV | X86_FEAT_MMX | \
+                   X86_FEAT_FXSR)
 #define I386_F_CORE2 (I386_F_P6 | X86_FEAT_SSE | X86_FEAT_SSE2 | \
                       X86_FEAT_SSE3 | X86_FEAT_SSSE3)
 
@@ -91,8 +93,9 @@ static void i386_write_cpuinfo(FILE *out, const AbiCpuModel *model,
         fprintf(out, "model name\t: %s\n", m->brand);
         fprintf(out, "stepping\t: %u\n", m->stepping);
         fprintf(out, "fpu\t\t: %s\n", feat & X86_FEAT_FPU ? "yes" : "no");
-        fprintf(out, "flags\t\t:%s tsc cx8%s%s%s%s%s%s%s%s%s\n",
+        fprintf(out, "flags\t\t:%s tsc cx8%s%s%s%s%s%s%s%s%s%s\n",
                 feat & X86_FEAT_FPU ? " fpu" : "",
+                feat & X86_FEAT_SEP ? " sep" : "",
                 feat & X86_FEAT_CMOV ? " cmov" : "",
                 feat & X86_FEAT_SSE2 ? " clflush" : "",
                 feat & X86_FEAT_MMX ? " mmx" : "",
@@ -138,8 +141,62 @@ static void i386_set_syscall_result(CpuCommon *cpu, int64_t ret)
 
 static void i386_restart_syscall(CpuCommon *cpu)
 {
-    /* INT 0x80 is two bytes (CD 80). */
+    /* INT 0x80 is two bytes (CD 80); a call through SYSENTER returned to
+     * the vsyscall page's landing point, right after its `int $0x80`,
+     * which restarts it as Linux does. */
     x86_env(cpu)->eip -= 2;
+}
+
+/* SYSENTER as Linux's do_fast_syscall_32() takes it: the vsyscall code
+ * saved esp in ebp and the 6th argument (the caller's ebp) at [esp]; the
+ * call returns to the landing point. An unreadable [ebp] fails the call
+ * with -EFAULT. */
+static bool i386_sysenter(X86State *env)
+{
+    uint32_t arg6;
+
+    env->regs[X86_ESP] = env->regs[X86_EBP];
+    env->eip = I386_VSYSCALL_LANDING;
+    if (guest_get_u32(env->regs[X86_ESP], &arg6) < 0) {
+        env->regs[X86_EAX] = (uint32_t)-EFAULT;
+        return false;
+    }
+    env->regs[X86_EBP] = arg6;
+    return true;
+}
+
+/* ARCH_DLINFO: maps the vDSO and names it (AT_SYSINFO_EHDR) and its
+ * __kernel_vsyscall (AT_SYSINFO), which glibc uses only with both. */
+static unsigned i386_arch_dlinfo(LinuxProcess *proc, uint32_t *aux,
+                                 unsigned max)
+{
+    const AbiCpuModel *m = proc->cpu_model ? proc->cpu_model
+                                           : &i386_cpu_models[0];
+    uint8_t page[I386_VDSO_SIZE];
+    int64_t r;
+
+    if (max < 2) {
+        return 0;
+    }
+    i386_vdso_image(page, (m->features & X86_FEAT_SEP) != 0);
+    r = guest_mmap(I386_VSYSCALL_PAGE, I386_VDSO_SIZE,
+                   PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    if (r < 0 || copy_to_guest(I386_VSYSCALL_PAGE, page, sizeof(page)) < 0) {
+        /* glibc then makes its calls with int $0x80. */
+        return 0;
+    }
+    guest_mprotect(I386_VSYSCALL_PAGE, I386_VDSO_SIZE,
+                   PROT_READ | PROT_EXEC);
+    page_set_flags(I386_VSYSCALL_PAGE,
+                   (uint64_t)I386_VSYSCALL_PAGE + I386_VDSO_SIZE,
+                   page_get_flags(I386_VSYSCALL_PAGE) | PAGE_RESERVED);
+    guest_mem_set_name(I386_VSYSCALL_PAGE, I386_VDSO_SIZE, "[vdso]");
+    aux[0] = 32;                /* AT_SYSINFO */
+    aux[1] = I386_VSYSCALL_ENTRY;
+    aux[2] = 33;                /* AT_SYSINFO_EHDR */
+    aux[3] = I386_VSYSCALL_PAGE;
+    return 2;
 }
 
 /* si_code of an x87 (#MF) or SSE (#XM) exception: the first unmasked
@@ -182,6 +239,13 @@ static void i386_handle_exception(CpuCommon *cpu, int excp, AbiExcp *out)
     switch (excp) {
     case X86_EXCP_SYSCALL:
         out->action = ABI_EXCP_SYSCALL;
+        return;
+    case X86_EXCP_SYSENTER:
+        out->action = i386_sysenter(env) ? ABI_EXCP_SYSCALL : ABI_EXCP_DONE;
+        return;
+    case X86_EXCP_NP:
+        out->tgt_signo = SIGBUS;
+        out->tgt_code = TGT_SI_KERNEL;
         return;
     case X86_EXCP_UD:
         out->tgt_signo = SIGILL;
@@ -239,47 +303,84 @@ static uint32_t i386_get_sp(const CpuCommon *cpu)
 /* ---- TLS: set_thread_area / get_thread_area, the LDT ------------------ */
 
 /* struct user_desc (arch/x86/include/uapi/asm/ldt.h): entry_number,
- * base_addr, limit, then the flag bits below. */
-enum {
-    UD_SEG_32BIT = 1u << 0,
-    UD_CONTENTS = 3u << 1,
-    UD_READ_EXEC_ONLY = 1u << 3,
-    UD_LIMIT_IN_PAGES = 1u << 4,
-    UD_SEG_NOT_PRESENT = 1u << 5,
-    UD_USEABLE = 1u << 6,
-    UD_FLAG_BITS = 0x7f,
-};
+ * base_addr, limit, then the X86_UD_* flag bits (frontend/i386/cpu.h). */
 
-/* LDT_empty(): the descriptor that clears an entry. */
+/* LDT_empty() and LDT_zero() (arch/x86/include/asm/desc.h). */
 static bool i386_desc_empty(uint32_t base, uint32_t limit, uint32_t fl)
 {
     return base == 0 && limit == 0 &&
-           (fl & UD_FLAG_BITS) == (UD_READ_EXEC_ONLY | UD_SEG_NOT_PRESENT);
+           (fl & X86_UD_FLAG_BITS) ==
+           (X86_UD_READ_EXEC_ONLY | X86_UD_SEG_NOT_PRESENT);
 }
 
-static void i386_desc_set(X86Desc *desc, uint32_t base, uint32_t limit,
-                          uint32_t fl)
+static bool i386_desc_zero(uint32_t base, uint32_t limit, uint32_t fl)
 {
+    return base == 0 && limit == 0 && (fl & X86_UD_FLAG_BITS) == 0;
+}
+
+/* fill_ldt(), or the all-zero descriptor when `clear`. */
+static void i386_desc_set(X86Desc *desc, uint32_t base, uint32_t limit,
+                          uint32_t fl, bool clear)
+{
+    if (clear) {
+        memset(desc, 0, sizeof(*desc));
+        return;
+    }
     desc->base = base;
-    desc->limit = limit;
-    desc->flags = fl & UD_FLAG_BITS;
-    if (!i386_desc_empty(base, limit, fl) && !(fl & UD_SEG_NOT_PRESENT)) {
+    desc->limit = limit & 0xfffff;
+    desc->flags = (fl & X86_UD_FLAG_BITS) | X86_DESC_INSTALLED;
+    if (!(fl & X86_UD_SEG_NOT_PRESENT)) {
         desc->flags |= X86_DESC_PRESENT;
     }
 }
 
-/* Segment registers holding `sel` see the new base at once (glibc
- * reloads %gs after set_thread_area anyway). */
+/* The 8-byte hardware descriptor (what modify_ldt reads back). */
+static void i386_desc_bytes(const X86Desc *desc, uint8_t out[8])
+{
+    uint32_t fl = desc->flags;
+    uint32_t type, access;
+
+    memset(out, 0, 8);
+    if (!(fl & X86_DESC_INSTALLED)) {
+        return;
+    }
+    type = ((fl & X86_UD_READ_EXEC_ONLY) ? 0 : 2) |
+           (fl & X86_UD_CONTENTS) << 1 | 1;    /* accessed */
+    access = type | 0x10 | 3u << 5 | ((fl & X86_DESC_PRESENT) ? 0x80 : 0);
+    out[0] = (uint8_t)desc->limit;
+    out[1] = (uint8_t)(desc->limit >> 8);
+    out[2] = (uint8_t)desc->base;
+    out[3] = (uint8_t)(desc->base >> 8);
+    out[4] = (uint8_t)(desc->base >> 16);
+    out[5] = (uint8_t)access;
+    out[6] = (uint8_t)((desc->limit >> 16) & 0xf) |
+             ((fl & X86_UD_USEABLE) ? 0x10 : 0) |
+             ((fl & X86_UD_SEG_32BIT) ? 0x40 : 0) |
+             ((fl & X86_UD_LIMIT_IN_PAGES) ? 0x80 : 0);
+    out[7] = (uint8_t)(desc->base >> 24);
+}
+
+/* Segment registers holding `sel` see the new descriptor at once, as
+ * the kernel reloads them (a selector that no longer loads becomes 0). */
 static void i386_reload_segs(X86State *env, uint32_t sel)
 {
     for (int s = X86_SEG_ES; s <= X86_SEG_GS; s++) {
         if (s != X86_SEG_CS && (env->seg[s] & ~3u) == (sel & ~3u)) {
             if (!x86_load_seg(env, s, env->seg[s])) {
-                env->seg[s] = 0;
-                env->seg_base[s] = 0;
+                x86_set_seg(env, s, 0, 0);
             }
         }
     }
+}
+
+/* tls_desc_okay() (arch/x86/kernel/tls.c). */
+static bool i386_tls_desc_okay(uint32_t base, uint32_t limit, uint32_t fl)
+{
+    if (i386_desc_empty(base, limit, fl) || i386_desc_zero(base, limit, fl)) {
+        return true;
+    }
+    return (fl & X86_UD_SEG_32BIT) && ((fl & X86_UD_CONTENTS) >> 1) <= 1 &&
+           !(fl & X86_UD_SEG_NOT_PRESENT);
 }
 
 static int64_t i386_set_thread_area(X86State *env, uint32_t uinfo)
@@ -290,10 +391,13 @@ static int64_t i386_set_thread_area(X86State *env, uint32_t uinfo)
     if (copy_from_guest(u, uinfo, sizeof(u)) < 0) {
         return -EFAULT;
     }
+    if (!i386_tls_desc_okay(u[1], u[2], u[3])) {
+        return -EINVAL;
+    }
     idx = (int32_t)u[0];
     if (idx == -1) {
         for (int i = 0; i < X86_GDT_TLS_ENTRIES; i++) {
-            if (!(env->gdt_tls[i].flags & X86_DESC_PRESENT)) {
+            if (!(env->gdt_tls[i].flags & X86_DESC_INSTALLED)) {
                 idx = X86_GDT_TLS_MIN + i;
                 break;
             }
@@ -309,7 +413,9 @@ static int64_t i386_set_thread_area(X86State *env, uint32_t uinfo)
         idx >= X86_GDT_TLS_MIN + X86_GDT_TLS_ENTRIES) {
         return -EINVAL;
     }
-    i386_desc_set(&env->gdt_tls[idx - X86_GDT_TLS_MIN], u[1], u[2], u[3]);
+    i386_desc_set(&env->gdt_tls[idx - X86_GDT_TLS_MIN], u[1], u[2], u[3],
+                  i386_desc_empty(u[1], u[2], u[3]) ||
+                  i386_desc_zero(u[1], u[2], u[3]));
     i386_reload_segs(env, (uint32_t)idx << 3 | 3);
     return 0;
 }
@@ -337,11 +443,38 @@ static int64_t sys_get_thread_area(CpuCommon *cpu, const SyscallCall *c)
     u[0] = idx;
     u[1] = desc->base;
     u[2] = desc->limit;
-    u[3] = desc->flags & UD_FLAG_BITS;
-    if (!(desc->flags & X86_DESC_PRESENT) && u[3] == 0) {
-        u[3] = UD_READ_EXEC_ONLY | UD_SEG_NOT_PRESENT;
+    u[3] = desc->flags & X86_UD_FLAG_BITS;
+    if (!(desc->flags & X86_DESC_INSTALLED)) {
+        /* fill_user_desc() of the zero descriptor. */
+        u[3] = X86_UD_READ_EXEC_ONLY | X86_UD_SEG_NOT_PRESENT;
     }
     return copy_to_guest(uinfo, u, sizeof(u)) < 0 ? -EFAULT : 0;
+}
+
+/* modify_ldt func 0: read_ldt() — the descriptors, zero-filled up to
+ * bytecount, which is the result (0 while there is no LDT). */
+static int64_t i386_read_ldt(X86State *env, uint32_t ptr, uint32_t count)
+{
+    uint8_t buf[8];
+
+    if (count > 8192u * 8) {
+        count = 8192u * 8;
+    }
+    if (env->ldt_count == 0) {
+        return 0;
+    }
+    for (uint32_t off = 0; off < count; off += 8) {
+        uint32_t n = count - off < 8 ? count - off : 8;
+        if (off / 8 < env->ldt_count) {
+            i386_desc_bytes(&env->ldt[off / 8], buf);
+        } else {
+            memset(buf, 0, sizeof(buf));
+        }
+        if (copy_to_guest(ptr + off, buf, n) < 0) {
+            return -EFAULT;
+        }
+    }
+    return count;
 }
 
 static int64_t sys_modify_ldt(CpuCommon *cpu, const SyscallCall *c)
@@ -349,14 +482,22 @@ static int64_t sys_modify_ldt(CpuCommon *cpu, const SyscallCall *c)
     X86State *env = x86_env(cpu);
     uint32_t func = (uint32_t)c->arg[0], ptr = (uint32_t)c->arg[1];
     uint32_t count = (uint32_t)c->arg[2];
-    uint32_t u[4];
+    uint32_t u[4], contents;
+    bool oldmode = func == 1;
 
     switch (func) {
-    case 0:     /* read: the LDT as the kernel would copy it out */
-    case 2:     /* read the default LDT: empty */
-        return 0;
+    case 0:
+        return i386_read_ldt(env, ptr, count);
+    case 2: {   /* read_default_ldt(): 5 zero descriptors on i386 */
+        static const uint8_t zero[40];
+        if (count > sizeof(zero)) {
+            count = sizeof(zero);
+        }
+        return copy_to_guest(ptr, zero, count) < 0 ? -EFAULT : (int64_t)count;
+    }
     case 1:
     case 0x11:
+        /* write_ldt() (arch/x86/kernel/ldt.c) */
         if (count != sizeof(u)) {
             return -EINVAL;
         }
@@ -364,9 +505,22 @@ static int64_t sys_modify_ldt(CpuCommon *cpu, const SyscallCall *c)
             return -EFAULT;
         }
         if (u[0] >= X86_LDT_ENTRIES) {
+            return -EINVAL;     /* Linux has 8192 entries, emu fewer */
+        }
+        contents = (u[3] & X86_UD_CONTENTS) >> 1;
+        if (contents == 3 &&
+            (oldmode || !(u[3] & X86_UD_SEG_NOT_PRESENT))) {
             return -EINVAL;
         }
-        i386_desc_set(&env->ldt[u[0]], u[1], u[2], u[3]);
+        if (oldmode) {
+            u[3] &= ~X86_UD_USEABLE;
+        }
+        i386_desc_set(&env->ldt[u[0]], u[1], u[2], u[3],
+                      (oldmode && u[1] == 0 && u[2] == 0) ||
+                      i386_desc_empty(u[1], u[2], u[3]));
+        if (env->ldt_count < u[0] + 1) {
+            env->ldt_count = u[0] + 1;
+        }
         i386_reload_segs(env, u[0] << 3 | 7);
         return 0;
     default:
@@ -497,4 +651,5 @@ const LinuxAbi linux_abi_i386 = {
     /* 3G/1G split: PAGE_OFFSET 0xc0000000. */
     .task_size = 0xc0000000u,
     .arch_syscalls = i386_syscalls,
+    .arch_dlinfo = i386_arch_dlinfo,
 };

@@ -219,7 +219,12 @@ int i386_setup_frame(CpuCommon *cpu, int tgt_sig,
         r |= i386_write_retcode(frame + SF_RETCODE, false);
         retaddr = frame + SF_RETCODE;
     }
-    /* glibc always gives SA_RESTORER (__restore / __restore_rt). */
+    /* The restorer: the handler's SA_RESTORER, else the vDSO's
+     * __kernel_(rt_)sigreturn (glibc gives no SA_RESTORER when there is a
+     * vDSO), else the retcode in the frame. */
+    if (page_get_flags(I386_VSYSCALL_PAGE) & PAGE_EXEC) {
+        retaddr = rt ? I386_VDSO_RT_SIGRETURN : I386_VDSO_SIGRETURN;
+    }
     if (ka->flags & TGT_SA_RESTORER) {
         retaddr = ka->restorer;
     }
@@ -234,8 +239,10 @@ int i386_setup_frame(CpuCommon *cpu, int tgt_sig,
     env->eip = ka->handler;
     /* Handler entry: DF and TF clear (the kernel's regs->flags). */
     env->df = 1;
-    env->seg[X86_SEG_DS] = env->seg[X86_SEG_ES] = 0x7b;
-    env->seg_base[X86_SEG_DS] = env->seg_base[X86_SEG_ES] = 0;
+    /* and the flat user segments (__USER_DS 0x7b). */
+    x86_set_seg(env, X86_SEG_DS, 0x7b, 0);
+    x86_set_seg(env, X86_SEG_ES, 0x7b, 0);
+    x86_set_seg(env, X86_SEG_SS, 0x7b, 0);
     /* The handler runs with a clean FPU (fpu__clear_user_states). */
     x87_reset(env);
     return 0;
@@ -247,7 +254,7 @@ static int i386_restore_sigcontext(CpuCommon *cpu, uint32_t sc)
         SC_EAX, SC_ECX, SC_EDX, SC_EBX, SC_ESP, SC_EBP, SC_ESI, SC_EDI,
     };
     X86State *env = (X86State *)cpu;
-    uint32_t regs[8], eip, fl, gs, fs, fpstate;
+    uint32_t regs[8], eip, fl, gs, fs, es, ds, ss, fpstate;
 
     for (int i = 0; i < 8; i++) {
         if (guest_get_u32(sc + reg_off[i], &regs[i]) < 0) {
@@ -258,6 +265,9 @@ static int i386_restore_sigcontext(CpuCommon *cpu, uint32_t sc)
         guest_get_u32(sc + SC_FLAGS, &fl) < 0 ||
         guest_get_u32(sc + SC_GS, &gs) < 0 ||
         guest_get_u32(sc + SC_FS, &fs) < 0 ||
+        guest_get_u32(sc + SC_ES, &es) < 0 ||
+        guest_get_u32(sc + SC_DS, &ds) < 0 ||
+        guest_get_u32(sc + SC_SS, &ss) < 0 ||
         guest_get_u32(sc + SC_FPSTATE, &fpstate) < 0 ||
         i386_restore_fpstate(env, fpstate) < 0) {
         return -EFAULT;
@@ -266,13 +276,22 @@ static int i386_restore_sigcontext(CpuCommon *cpu, uint32_t sc)
     env->eip = eip;
     x86_eflags_write(env, (x86_eflags_read(env) & ~I386_FIX_EFLAGS) |
                           (fl & I386_FIX_EFLAGS));
+    /* Selectors that no longer load: 0 for FS/GS, the flat __USER_DS
+     * for the others (Linux's IRET would fault on them). */
     if (!x86_load_seg(env, X86_SEG_GS, gs & 0xffff)) {
-        env->seg[X86_SEG_GS] = 0;
-        env->seg_base[X86_SEG_GS] = 0;
+        x86_set_seg(env, X86_SEG_GS, 0, 0);
     }
     if (!x86_load_seg(env, X86_SEG_FS, fs & 0xffff)) {
-        env->seg[X86_SEG_FS] = 0;
-        env->seg_base[X86_SEG_FS] = 0;
+        x86_set_seg(env, X86_SEG_FS, 0, 0);
+    }
+    if (!x86_load_seg(env, X86_SEG_ES, es & 0xffff)) {
+        x86_set_seg(env, X86_SEG_ES, 0x7b, 0);
+    }
+    if (!x86_load_seg(env, X86_SEG_DS, ds & 0xffff)) {
+        x86_set_seg(env, X86_SEG_DS, 0x7b, 0);
+    }
+    if (!x86_load_seg(env, X86_SEG_SS, ss & 0xffff)) {
+        x86_set_seg(env, X86_SEG_SS, 0x7b, 0);
     }
     return 0;
 }
