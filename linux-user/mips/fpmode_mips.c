@@ -6,6 +6,7 @@
 #include "abi_mips.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 
 #include "frontend/mips/cpu.h"
@@ -151,9 +152,18 @@ int mips_set_fp_mode(MipsState *env, uint32_t value)
          * FPU the kernel would accept it, emu does not implement it. */
         return -EOPNOTSUPP;
     }
-    /* The 64-bit registers keep their values, as the kernel keeps
-     * thread.fpu.fpr across the switch: under FR = 1, $f2k is the old
-     * pair (2k, 2k + 1); back under FR = 0, $f2k + 1 is $f2k's high half. */
+    /* Every thread of the process (the kernel's for_each_thread); a
+     * thread running elsewhere takes the new mode at its next block
+     * lookup. The 64-bit registers keep their values, as the kernel
+     * keeps thread.fpu.fpr across the switch: under FR = 1, $f2k is the
+     * old pair (2k, 2k + 1); back under FR = 0, $f2k + 1 is $f2k's high
+     * half. */
     env->fp_mode = value;
+    pthread_mutex_lock(&linux_process.tasks_lock);
+    for (TaskState *t = linux_process.tasks; t; t = t->next) {
+        __atomic_store_n(&((MipsState *)t->cpu)->fp_mode, value,
+                         __ATOMIC_RELAXED);
+    }
+    pthread_mutex_unlock(&linux_process.tasks_lock);
     return 0;
 }

@@ -4,6 +4,8 @@
  * their values), and the signal frame's FP registers in each mode.
  */
 #include <errno.h>
+#include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -74,8 +76,31 @@ static void sigtest(const char *what)
     }
 }
 
+static volatile int go;
+
+/* A thread that exists before the switch: it must run in the new mode
+ * (add.d on odd registers is reserved under FR = 0). */
+static void *worker(void *arg)
+{
+    double a = 1.25, r = 0;
+
+    (void)arg;
+    while (!go) {
+        sched_yield();
+    }
+    __asm__ volatile(
+        ".set push\n\t.set fp=64\n\t"
+        "ldc1 $f1, %1\n\tadd.d $f3, $f1, $f1\n\tsdc1 $f3, %0\n\t"
+        ".set pop"
+        : "=m"(r) : "m"(a) : "$f1", "$f3");
+    printf("thread started before the switch: mode %d, add.d $f3 = %g\n",
+           prctl(GET, 0, 0, 0, 0), r);
+    return NULL;
+}
+
 int main(void)
 {
+    pthread_t t;
     struct sigaction sa;
 
     memset(&sa, 0, sizeof(sa));
@@ -98,7 +123,10 @@ int main(void)
     sigtest("FR=1");
     set_mode(0);
     show("FR=0 after switch back", 1);
+    pthread_create(&t, NULL, worker, NULL);
     set_mode(1);
+    go = 1;
+    pthread_join(t, NULL);
     set_mode(1);
     return 0;
 }
