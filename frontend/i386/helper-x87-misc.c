@@ -132,7 +132,10 @@ static void x87_trig(X86State *env, uint32_t op)
     env->fpus &= ~X87_SW_C2;
     if (!x87_operands(env, false, 0)) {
         if (pushes && (env->fpuc & X87_SW_IE)) {
-            x87_push(env, fpu_x80_default_nan());
+            /* Underflow only (C1 0) even onto a full stack, as FXTRACT. */
+            env->fptop = (env->fptop - 1) & 7;
+            env->fpregs[env->fptop] = fpu_x80_default_nan();
+            env->fptags[env->fptop] = 0;
         }
         return;
     }
@@ -191,7 +194,11 @@ static void x87_fxtract(X86State *env)
 
     if (!x87_operands(env, false, 0)) {
         if (env->fpuc & X87_SW_IE) {
-            x87_push(env, fpu_x80_default_nan());
+            /* Underflow: the second indefinite goes in even over a valid
+             * register, C1 stays 0, as on the host. */
+            env->fptop = (env->fptop - 1) & 7;
+            env->fpregs[env->fptop] = fpu_x80_default_nan();
+            env->fptags[env->fptop] = 0;
         }
         return;
     }

@@ -484,6 +484,55 @@ static void push_small(Gen *g, unsigned maxexp, bool edge)
     st_push(g);
 }
 
+/* Pushes an operand of FSIN/FCOS/FSINCOS/FPTAN/FPATAN: a zero, denormal,
+ * infinity or NaN, or a normal of magnitude in [2^elo, 2^ehi). Tiny
+ * normals are left out: sin, tan and atan of x < 2^-19 are within an ulp
+ * of x (cos within one of 1), so the host's and emu's results, which may
+ * be an ulp apart, straddle the binary32 value round_st0 stores and the
+ * store's inexact/underflow flags differ. */
+static void push_trig(Gen *g, int elo, int ehi)
+{
+    uint32_t a = scratch_addr(g, 10);
+    uint64_t m = 1ull << 63 | rnd64(g);
+    unsigned se = rndn(g, 2) << 15;
+    uint8_t b[10];
+
+    switch (rndn(g, 16)) {
+    case 0:
+        m = 0;
+        break;
+    case 1:
+        m >>= 1 + rndn(g, 63);
+        break;
+    case 2:
+        m = 1ull << 63;
+        se |= 0x7fff;
+        break;
+    case 3:
+        m |= 3ull << 62;
+        se |= 0x7fff;
+        break;
+    default:
+        se |= (unsigned)(16383 + elo + (int)rndn(g, (uint32_t)(ehi - elo)));
+        break;
+    }
+    for (unsigned i = 0; i < 8; i++) {
+        b[i] = (uint8_t)(m >> (8 * i));
+    }
+    b[8] = (uint8_t)se;
+    b[9] = (uint8_t)(se >> 8);
+    store_bytes(g, a, b, 10);
+    if (st_valid(g, 7)) {
+        e8(g, 0xdd);                            /* ffree st(7) */
+        e8(g, 0xc7);
+        g->fp_valid &= (uint8_t)~(1u << ((g->fp_top + 7) & 7));
+    }
+    e8(g, 0xdb);                                /* fld tword [a] */
+    e8(g, 0x2d);
+    e32(g, a);
+    st_push(g);
+}
+
 const char *gen_x87_trans(Gen *g)
 {
     static const struct {
@@ -500,6 +549,14 @@ const char *gen_x87_trans(Gen *g)
     if (f[k].op == 0xf0 || f[k].op == 0xf9) {
         need_st(g, f[k].need - 1);
         push_small(g, f[k].op == 0xf0 ? 0x3fff : 0x3ffd, f[k].op == 0xf0);
+    } else if (f[k].op == 0xf3) {
+        /* FPATAN: |y/x| kept above 2^-17 (see push_trig). */
+        x87_enter(g);
+        push_trig(g, -8, 8);
+        push_trig(g, -8, 8);
+    } else if (f[k].op != 0xf1) {
+        x87_enter(g);
+        push_trig(g, -16, 64);
     } else {
         need_st(g, f[k].need);
         if (chance(g, 50)) {
