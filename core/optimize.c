@@ -187,6 +187,13 @@ typedef struct OptTemp {
     uint32_t copy_ver;    /* ver of copy when the copy was made */
     uint32_t copy_bb;     /* basic block number when the copy was made */
     uint32_t ver;         /* bumped at every write of the temp */
+    /* t = SETCOND(sc_a, sc_b, sc_cond) of width sc_type, valid while t
+     * is at version sc_ver, in basic block sc_bb, and sc_a and sc_b keep
+     * versions sc_ver_a and sc_ver_b: a BRCOND testing t against 0 then
+     * compares sc_a with sc_b itself. */
+    IrTemp sc_a, sc_b;
+    uint32_t sc_ver, sc_ver_a, sc_ver_b, sc_bb;
+    uint8_t sc_cond, sc_type;
 } OptTemp;
 
 typedef struct OptCtx {
@@ -469,6 +476,11 @@ static OptResult opt_identity(OptCtx *c, IrOp *op, uint64_t *val,
             *val = k[0] == IR_COND_ALWAYS;
             return OPT_CONST;
         }
+        if (yc && yv == 0 && (k[0] == IR_COND_GEU || k[0] == IR_COND_LTU)) {
+            /* x >= 0 unsigned (ARM's carry after CMP #0) */
+            *val = k[0] == IR_COND_GEU;
+            return OPT_CONST;
+        }
         break;
     case IR_MOVCOND: {
         IrTemp v1 = (IrTemp)op->args[3], v2 = (IrTemp)op->args[4];
@@ -494,6 +506,75 @@ static OptResult opt_identity(OptCtx *c, IrOp *op, uint64_t *val,
         break;
     }
     return OPT_KEEP;
+}
+
+/* The version of t the SETCOND record compares against (constants and
+ * temps created by the pass have none). */
+static uint32_t opt_ver(const OptCtx *c, IrTemp t)
+{
+    return t < c->nt ? c->tm[t].ver : 0;
+}
+
+/* Records the SETCOND just emitted (output written already). */
+static void opt_note_setcond(OptCtx *c, const IrOp *op)
+{
+    IrTemp d = (IrTemp)op->args[0];
+    OptTemp *m = &c->tm[d];
+    m->sc_a = (IrTemp)op->args[1];
+    m->sc_b = (IrTemp)op->args[2];
+    if (m->sc_a == d || m->sc_b == d) {
+        m->sc_ver = 0;      /* "d = d < x": the old d is gone */
+        return;
+    }
+    m->sc_ver = m->ver;
+    m->sc_ver_a = opt_ver(c, m->sc_a);
+    m->sc_ver_b = opt_ver(c, m->sc_b);
+    m->sc_bb = c->bb;
+    m->sc_cond = (uint8_t)op->args[3];
+    m->sc_type = op->type;
+}
+
+static IrCond opt_invert_cond(IrCond cond)
+{
+    switch (cond) {
+    case IR_COND_EQ:  return IR_COND_NE;
+    case IR_COND_NE:  return IR_COND_EQ;
+    case IR_COND_LT:  return IR_COND_GE;
+    case IR_COND_GE:  return IR_COND_LT;
+    case IR_COND_LE:  return IR_COND_GT;
+    case IR_COND_GT:  return IR_COND_LE;
+    case IR_COND_LTU: return IR_COND_GEU;
+    case IR_COND_GEU: return IR_COND_LTU;
+    case IR_COND_LEU: return IR_COND_GTU;
+    case IR_COND_GTU: return IR_COND_LEU;
+    case IR_COND_ALWAYS: return IR_COND_NEVER;
+    default:          return IR_COND_ALWAYS;
+    }
+}
+
+/* BRCOND t, 0, eq/ne where t is a SETCOND result whose inputs still hold
+ * their values: branch on the comparison itself (the SETCOND then often
+ * dies; MIPS computes a branch's condition before its delay slot). */
+static void opt_fuse_setcond(OptCtx *c, IrOp *op)
+{
+    IrTemp t = (IrTemp)op->args[0], z = (IrTemp)op->args[1];
+    IrCond cond = (IrCond)op->args[2];
+
+    if ((cond != IR_COND_EQ && cond != IR_COND_NE) || t >= c->nt ||
+        !opt_is_const(c, z) || opt_val(c, z) != 0) {
+        return;
+    }
+    const OptTemp *m = &c->tm[t];
+    if (m->sc_ver == 0 || m->sc_ver != m->ver || m->sc_bb != c->bb ||
+        opt_ver(c, m->sc_a) != m->sc_ver_a ||
+        opt_ver(c, m->sc_b) != m->sc_ver_b) {
+        return;
+    }
+    op->args[0] = m->sc_a;
+    op->args[1] = m->sc_b;
+    op->args[2] = cond == IR_COND_NE ? m->sc_cond
+                                     : opt_invert_cond((IrCond)m->sc_cond);
+    op->type = m->sc_type;
 }
 
 /* A pure op after input substitution: fold it, simplify it or keep it. */
@@ -567,6 +648,9 @@ static void opt_pure(OptCtx *c, IrOp *op)
     }
     opt_push(c, op);
     opt_write(c, d, IR_NO_TEMP);
+    if (opc == IR_SETCOND && d < c->nt) {
+        opt_note_setcond(c, op);
+    }
 }
 
 static void opt_branch_dropped(OptCtx *c, const IrOp *op)
@@ -617,6 +701,7 @@ static void opt_forward_op(OptCtx *c, IrOp *op)
         c->unreachable = true;
         return;
     case IR_BRCOND: {
+        opt_fuse_setcond(c, op);
         IrTemp a = (IrTemp)op->args[0], b = (IrTemp)op->args[1];
         IrCond cond = (IrCond)op->args[2];
         int known = -1;
@@ -627,6 +712,9 @@ static void opt_forward_op(OptCtx *c, IrOp *op)
         } else if (opt_is_const(c, a) && opt_is_const(c, b)) {
             known = opt_cond(cond, (IrType)op->type, opt_val(c, a),
                              opt_val(c, b));
+        } else if (opt_is_const(c, b) && opt_val(c, b) == 0 &&
+                   (cond == IR_COND_GEU || cond == IR_COND_LTU)) {
+            known = cond == IR_COND_GEU;
         }
         if (known == 0) {
             opt_branch_dropped(c, op);
@@ -687,6 +775,7 @@ static void opt_forward(IrBlock *b)
     for (uint32_t t = 0; t < c.nt; t++) {
         c.tm[t].copy = IR_NO_TEMP;
         c.tm[t].ver = 0;
+        c.tm[t].sc_ver = 0;
     }
     for (uint32_t i = 0; i < b->nb_ops; i++) {
         const IrOp *op = &b->ops[i];
@@ -729,24 +818,108 @@ typedef struct OptLive {
     uint32_t epoch[OPT_NB_KINDS];
     uint8_t kind_val[OPT_NB_KINDS];
     uint32_t next_epoch;
+    /* Locals, when every branch of the block goes forward: a bit set
+     * (bit `lidx[t]`), recorded at each label as the walk passes it and
+     * merged at the branches to it, so a local unused on every path
+     * after its write is dead. Otherwise (lidx NULL) a branch makes every
+     * local live. */
+    uint32_t *lidx;
+    uint64_t *lcur;
+    uint64_t *lat_label;    /* nb_labels sets of `lwords` words */
+    uint32_t lwords;
 } OptLive;
 
 static bool opt_live(const OptLive *l, IrTemp t)
 {
     unsigned k = l->b->temps[t].kind;
+    if (k == IR_TEMP_LOCAL && l->lidx) {
+        return (l->lcur[l->lidx[t] / 64] >> (l->lidx[t] % 64)) & 1;
+    }
     return l->stamp[t] == l->epoch[k] ? l->bit[t] : l->kind_val[k];
 }
 
 static void opt_set_live(OptLive *l, IrTemp t, bool v)
 {
+    if (l->b->temps[t].kind == IR_TEMP_LOCAL && l->lidx) {
+        uint64_t m = (uint64_t)1 << (l->lidx[t] % 64);
+        if (v) {
+            l->lcur[l->lidx[t] / 64] |= m;
+        } else {
+            l->lcur[l->lidx[t] / 64] &= ~m;
+        }
+        return;
+    }
     l->stamp[t] = l->epoch[l->b->temps[t].kind];
     l->bit[t] = v;
 }
 
 static void opt_set_kind(OptLive *l, IrTempKind kind, bool v)
 {
+    if (kind == IR_TEMP_LOCAL && l->lidx) {
+        memset(l->lcur, v ? 0xff : 0, l->lwords * sizeof(uint64_t));
+        return;
+    }
     l->epoch[kind] = l->next_epoch++;
     l->kind_val[kind] = v;
+}
+
+/* Sets up exact local liveness (OptLive) when the block has locals and
+ * no backward branch. */
+static void opt_locals_init(OptLive *l)
+{
+    const IrBlock *b = l->b;
+    uint32_t nloc = 0, nl = b->nb_labels;
+
+    for (uint32_t t = 0; t < b->nb_temps; t++) {
+        nloc += b->temps[t].kind == IR_TEMP_LOCAL;
+    }
+    if (nloc == 0) {
+        return;
+    }
+    uint8_t *placed = opt_alloc((nl + 7) / 8);
+    for (uint32_t i = 0; i < b->nb_ops; i++) {
+        const IrOp *op = &b->ops[i];
+        uint32_t label;
+        if (op->opc == IR_SET_LABEL || op->opc == IR_BR) {
+            label = (uint32_t)op->args[0];
+        } else if (op->opc == IR_BRCOND) {
+            label = (uint32_t)op->args[3];
+        } else {
+            continue;
+        }
+        if (label >= nl || (op->opc != IR_SET_LABEL &&
+                            (placed[label / 8] >> (label % 8)) & 1)) {
+            free(placed);
+            return;
+        }
+        if (op->opc == IR_SET_LABEL) {
+            placed[label / 8] |= (uint8_t)(1u << (label % 8));
+        }
+    }
+    free(placed);
+    l->lwords = (nloc + 63) / 64;
+    l->lcur = opt_alloc((size_t)(nl + 1) * l->lwords * sizeof(uint64_t));
+    l->lat_label = l->lcur + l->lwords;
+    l->lidx = opt_alloc((size_t)b->nb_temps * sizeof(uint32_t));
+    nloc = 0;
+    for (uint32_t t = 0; t < b->nb_temps; t++) {
+        if (b->temps[t].kind == IR_TEMP_LOCAL) {
+            l->lidx[t] = nloc++;
+        }
+    }
+}
+
+/* A branch to `label`: what is live there is live here too. */
+static void opt_branch_live(OptLive *l, uint32_t label)
+{
+    if (!l->lidx) {
+        opt_set_kind(l, IR_TEMP_LOCAL, true);
+        return;
+    }
+    const uint64_t *s = l->lat_label + (size_t)label * l->lwords;
+    for (uint32_t w = 0; w < l->lwords; w++) {
+        l->lcur[w] |= s[w];
+    }
 }
 
 static void opt_set_all(OptLive *l, bool v)
@@ -800,6 +973,7 @@ static void opt_backward(IrBlock *b)
     l.stamp = opt_alloc(b->nb_temps * (sizeof(*l.stamp) + 1));
     l.bit = (uint8_t *)(l.stamp + b->nb_temps);
     l.next_epoch = 1;
+    opt_locals_init(&l);
     /* Falling off the end is an exit: only globals matter there. */
     opt_set_all(&l, false);
     opt_globals_live(&l);
@@ -812,15 +986,19 @@ static void opt_backward(IrBlock *b)
             continue;
         case IR_SET_LABEL:
             opt_set_kind(&l, IR_TEMP_EPHEMERAL, false);
+            if (l.lidx) {
+                memcpy(l.lat_label + (size_t)op->args[0] * l.lwords, l.lcur,
+                       l.lwords * sizeof(uint64_t));
+            }
             break;
         case IR_BR:
             /* Nothing after a BR runs before the next label, where the
              * ephemerals die; the target may want any local or global. */
             opt_set_all(&l, false);
-            opt_set_kind(&l, IR_TEMP_LOCAL, true);
+            opt_branch_live(&l, (uint32_t)op->args[0]);
             break;
         case IR_BRCOND:
-            opt_set_kind(&l, IR_TEMP_LOCAL, true);
+            opt_branch_live(&l, (uint32_t)op->args[3]);
             break;
         case IR_EXIT_TB:
         case IR_EXIT_LOOKUP:
@@ -851,6 +1029,8 @@ static void opt_backward(IrBlock *b)
         }
     }
     free(l.stamp);
+    free(l.lidx);
+    free(l.lcur);
 
     uint32_t n = 0;
     for (uint32_t i = 0; i < b->nb_ops; i++) {

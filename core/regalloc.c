@@ -13,8 +13,106 @@ static bool ra_kind_fixed(uint8_t kind)
     return kind == IR_TEMP_ENV || kind == IR_TEMP_CONST;
 }
 
-/* ra_liveness() with the caller's zeroed nb_temps-entry scratch array. */
-static void ra_liveness_in(const IrBlock *b, uint32_t *dead, uint32_t *live)
+/* Exact liveness of the block's locals, for blocks whose branches all go
+ * forward: a bit per local (dense index `idx`), the live set recorded at
+ * each label as the backward walk passes it and merged into the set at
+ * every branch to it. A local that dies there is never read again on any
+ * path, so the allocator may drop it without a store. */
+typedef struct RaLocalLive {
+    uint32_t *idx;          /* per temp: bit index of a local */
+    uint64_t *cur;          /* live set at the current op */
+    uint64_t *at_label;     /* nb_labels sets of `words` words */
+    uint32_t words;
+} RaLocalLive;
+
+/* Sets up ll for b; false (locals stay a hint) when b has no locals, a
+ * backward branch, or memory is short. The caller frees ll->idx. */
+static bool ra_local_live_init(const IrBlock *b, RaLocalLive *ll)
+{
+    uint32_t nloc = 0, nl = b->nb_labels;
+
+    memset(ll, 0, sizeof(*ll));
+    for (uint32_t t = 0; t < b->nb_temps; t++) {
+        nloc += b->temps[t].kind == IR_TEMP_LOCAL;
+    }
+    if (nloc == 0) {
+        return false;
+    }
+    uint32_t words = (nloc + 63) / 64;
+    size_t sz = (size_t)b->nb_temps * sizeof(uint32_t) +
+                (size_t)(nl + 1) * words * sizeof(uint64_t) + 8;
+    uint8_t *p = malloc(sz + (nl + 7) / 8 + 8);
+    if (!p) {
+        return false;
+    }
+    ll->idx = (uint32_t *)(void *)p;
+    ll->cur = (uint64_t *)(void *)(p + (((size_t)b->nb_temps *
+                                         sizeof(uint32_t) + 7) & ~(size_t)7));
+    ll->at_label = ll->cur + words;
+    ll->words = words;
+    uint8_t *placed = (uint8_t *)(ll->at_label + (size_t)nl * words);
+    memset(placed, 0, (nl + 7) / 8);
+    for (uint32_t i = 0; i < b->nb_ops; i++) {
+        const IrOp *op = &b->ops[i];
+        uint32_t label;
+        if (op->opc == IR_SET_LABEL) {
+            label = (uint32_t)op->args[0];
+        } else if (op->opc == IR_BR) {
+            label = (uint32_t)op->args[0];
+        } else if (op->opc == IR_BRCOND) {
+            label = (uint32_t)op->args[3];
+        } else {
+            continue;
+        }
+        if (label >= nl || (op->opc != IR_SET_LABEL &&
+                            (placed[label / 8] >> (label % 8)) & 1)) {
+            free(p);
+            ll->idx = NULL;
+            return false;
+        }
+        if (op->opc == IR_SET_LABEL) {
+            placed[label / 8] |= (uint8_t)(1u << (label % 8));
+        }
+    }
+    nloc = 0;
+    for (uint32_t t = 0; t < b->nb_temps; t++) {
+        if (b->temps[t].kind == IR_TEMP_LOCAL) {
+            ll->idx[t] = nloc++;
+        }
+    }
+    memset(ll->cur, 0, (size_t)(nl + 1) * words * sizeof(uint64_t));
+    return true;
+}
+
+static bool ra_local_bit(const RaLocalLive *ll, IrTemp t)
+{
+    uint32_t i = ll->idx[t];
+    return (ll->cur[i / 64] >> (i % 64)) & 1;
+}
+
+static void ra_local_set(RaLocalLive *ll, IrTemp t, bool v)
+{
+    uint32_t i = ll->idx[t];
+    if (v) {
+        ll->cur[i / 64] |= (uint64_t)1 << (i % 64);
+    } else {
+        ll->cur[i / 64] &= ~((uint64_t)1 << (i % 64));
+    }
+}
+
+/* The locals live at `label` join the current set. */
+static void ra_local_merge(RaLocalLive *ll, uint32_t label)
+{
+    const uint64_t *s = ll->at_label + (size_t)label * ll->words;
+    for (uint32_t w = 0; w < ll->words; w++) {
+        ll->cur[w] |= s[w];
+    }
+}
+
+/* ra_liveness() with the caller's zeroed nb_temps-entry scratch array.
+ * Returns true when the death bits of locals are exact (see
+ * RaLocalLive). */
+static bool ra_liveness_in(const IrBlock *b, uint32_t *dead, uint32_t *live)
 {
     /* A temp is live when its stamp equals `epoch`; bumping the epoch
      * kills every temp at once (labels and exits are frequent, and
@@ -23,8 +121,12 @@ static void ra_liveness_in(const IrBlock *b, uint32_t *dead, uint32_t *live)
      * locals only at exits. For them liveness is a hint (when to free a
      * register; a global that "dies" is stored and reloaded if needed),
      * so carrying it across labels and branches is safe, and keeps them
-     * in registers where ra_label() can keep them. */
+     * in registers where ra_label() can keep them. Locals are exact
+     * when every branch goes forward (RaLocalLive). */
     uint32_t next = 1, eph = next++, other = next++;
+    RaLocalLive ll;
+    bool exact = ra_local_live_init(b, &ll);
+
     for (uint32_t i = b->nb_ops; i-- > 0;) {
         const IrOp *op = &b->ops[i];
         uint32_t flags = ir_op_defs[op->opc].flags;
@@ -37,13 +139,32 @@ static void ra_liveness_in(const IrBlock *b, uint32_t *dead, uint32_t *live)
         if (flags & IR_OPF_EXIT) {
             eph = next++;
             other = next++;
+            if (exact) {
+                memset(ll.cur, 0, ll.words * sizeof(uint64_t));
+            }
         } else if (op->opc == IR_BR) {
             eph = next++;
+            if (exact) {
+                memset(ll.cur, 0, ll.words * sizeof(uint64_t));
+                ra_local_merge(&ll, (uint32_t)op->args[0]);
+            }
+        } else if (op->opc == IR_BRCOND && exact) {
+            ra_local_merge(&ll, (uint32_t)op->args[3]);
+        } else if (op->opc == IR_SET_LABEL && exact) {
+            memcpy(ll.at_label + (size_t)op->args[0] * ll.words, ll.cur,
+                   ll.words * sizeof(uint64_t));
         }
         for (unsigned k = 0; k < op->nout; k++) {
             IrTemp t = (IrTemp)op->args[k];
             uint8_t kind = b->temps[t].kind;
             if (ra_kind_fixed(kind)) {
+                continue;
+            }
+            if (exact && kind == IR_TEMP_LOCAL) {
+                if (!ra_local_bit(&ll, t)) {
+                    bits |= 1u << k;
+                }
+                ra_local_set(&ll, t, false);
                 continue;
             }
             if (live[t] != (kind == IR_TEMP_EPHEMERAL ? eph : other)) {
@@ -58,6 +179,13 @@ static void ra_liveness_in(const IrBlock *b, uint32_t *dead, uint32_t *live)
             if (ra_kind_fixed(kind)) {
                 continue;
             }
+            if (exact && kind == IR_TEMP_LOCAL) {
+                if (!ra_local_bit(&ll, t)) {
+                    bits |= 1u << k;
+                }
+                ra_local_set(&ll, t, true);
+                continue;
+            }
             if (live[t] != ep) {
                 bits |= 1u << k;
             }
@@ -69,6 +197,8 @@ static void ra_liveness_in(const IrBlock *b, uint32_t *dead, uint32_t *live)
             eph = next++;
         }
     }
+    free(ll.idx);
+    return exact;
 }
 
 void ra_liveness(const IrBlock *b, uint32_t *dead)
@@ -239,7 +369,7 @@ bool ra_init(RaState *ra, IrBlock *b, const RaHost *host, void *ctx)
         ra->labels[i].dirty = 0;
     }
     ra_find_sync_ahead(ra);
-    ra_liveness_in(b, ra->dead, live);
+    ra->locals_exact = ra_liveness_in(b, ra->dead, live);
     return true;
 }
 
@@ -339,6 +469,8 @@ static void ra_alloc_slot(RaState *ra, IrTemp t)
 static void ra_free_slot(RaState *ra, IrTemp t)
 {
     RaTemp *ts = &ra->temps[t];
+    /* A local keeps its slot: a branch may have left a value there that
+     * the label's snapshot calls coherent. */
     if (ts->has_slot && ra->b->temps[t].kind == IR_TEMP_EPHEMERAL) {
         if (!ra->failed) {
             ra->slot_temp[ts->slot] = -1;
@@ -623,6 +755,10 @@ void ra_inputs_done(RaState *ra)
             if (ts->state != RA_DEAD) {
                 ra_detach(ra, t, false);
             }
+        } else if (kind == IR_TEMP_LOCAL && ra->locals_exact) {
+            if (!ra_is_output(ra, t) && ts->state != RA_DEAD) {
+                ra_detach(ra, t, false);
+            }
         } else if (ts->state == RA_REG) {
             /* A dirty global is kept when a branch comes before the next
              * sync: it may stay in its register across the label. */
@@ -694,7 +830,8 @@ void ra_op_end(RaState *ra)
         if (!ra_arg_dies(ra, k) || ra_kind_fixed(kind)) {
             continue;
         }
-        if (kind == IR_TEMP_EPHEMERAL) {
+        if (kind == IR_TEMP_EPHEMERAL ||
+            (kind == IR_TEMP_LOCAL && ra->locals_exact)) {
             ra_detach(ra, t, false);
         } else if (ra->temps[t].state == RA_REG) {
             /* A global not read again stays in its register, dirty, when
@@ -911,7 +1048,9 @@ void ra_label(RaState *ra, uint32_t label, bool fallthrough)
         ra->hint = NULL;
     }
     if (!ra_label_kept(ra, label)) {
-        ra_sync(ra, true);
+        if (fallthrough) {
+            ra_sync(ra, true);
+        }
         ra_label_reset(ra);
         return;
     }

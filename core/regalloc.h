@@ -85,6 +85,9 @@ typedef struct RaState {
     /* The block's locals (they go back to memory at every label). */
     IrTemp *locals;
     uint32_t nb_locals;
+    /* The death bits of locals are exact (every branch goes forward): a
+     * local that dies is dropped, never stored. */
+    bool locals_exact;
     RaLabel *labels;        /* nb_labels entries */
     /* Per op: the next op after it that syncs globals to memory comes
      * before any branch or label that keeps them in registers. */

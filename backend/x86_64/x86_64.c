@@ -383,7 +383,8 @@ static void x86_gen_op(X86Gen *g, uint32_t idx)
             ra_branch_sync(ra, (uint32_t)op->args[3]);
         }
     } else if (flags & IR_OPF_BB_END) {
-        ra_sync(ra, true);
+        /* An exit: locals die with the block. */
+        ra_sync(ra, false);
     } else if (flags & (IR_OPF_EXIT | IR_OPF_SYNC_GLOBALS |
                         IR_OPF_GUEST_MEM)) {
         ra_sync(ra, false);

@@ -519,18 +519,21 @@ static bool trans_VMSR(DisasCtx *d, arg_VMSR *a)
 
 /* ---- Loads and stores (A7.6) ------------------------------------------ */
 
-/* Word accesses: VFP loads and stores need word alignment (A3.2.1). */
-static void vfp_ld_word(DisasCtx *d, int s, IrTemp addr)
+/* Word accesses: VFP loads and stores need word alignment (A3.2.1).
+ * Only the first word of a transfer is checked (`check`): the others
+ * are at multiples of 4 from it, and it faults before any of them. */
+static void vfp_ld_word(DisasCtx *d, int s, IrTemp addr, bool check)
 {
     IrTemp t = ir_temp_new(d->b, IR_I32);
 
-    ir_guest_ld(d->b, t, addr, IR_MO_32 | IR_MO_ALIGN);
+    ir_guest_ld(d->b, t, addr, IR_MO_32 | (check ? IR_MO_ALIGN : 0));
     vfp_st_s(d, s, t);
 }
 
-static void vfp_st_word(DisasCtx *d, int s, IrTemp addr)
+static void vfp_st_word(DisasCtx *d, int s, IrTemp addr, bool check)
 {
-    ir_guest_st(d->b, vfp_ld_s(d, s), addr, IR_MO_32 | IR_MO_ALIGN);
+    ir_guest_st(d->b, vfp_ld_s(d, s), addr,
+                IR_MO_32 | (check ? IR_MO_ALIGN : 0));
 }
 
 /* The base register value; r15 (ARM only for VLDM) reads Align(PC, 4). */
@@ -554,9 +557,9 @@ static bool trans_VLDR(DisasCtx *d, arg_vldr *a)
     ir_addi(d->b, addr, vfp_base(d, a->rn), a->u ? off : (uint32_t)-off);
     if (!dp) {
         if (a->l) {
-            vfp_ld_word(d, vfp_sreg(a->vd), addr);
+            vfp_ld_word(d, vfp_sreg(a->vd), addr, true);
         } else {
-            vfp_st_word(d, vfp_sreg(a->vd), addr);
+            vfp_st_word(d, vfp_sreg(a->vd), addr, true);
         }
         return true;
     }
@@ -569,12 +572,12 @@ static bool trans_VLDR(DisasCtx *d, arg_vldr *a)
             IrTemp lo = ir_temp_new(d->b, IR_I32);
             IrTemp hi = ir_temp_new(d->b, IR_I32);
             ir_guest_ld(d->b, lo, addr, IR_MO_32 | IR_MO_ALIGN);
-            ir_guest_ld(d->b, hi, addr2, IR_MO_32 | IR_MO_ALIGN);
+            ir_guest_ld(d->b, hi, addr2, IR_MO_32);
             vfp_st_s(d, 2 * a->vd, lo);
             vfp_st_s(d, 2 * a->vd + 1, hi);
         } else {
-            vfp_st_word(d, 2 * a->vd, addr);
-            vfp_st_word(d, 2 * a->vd + 1, addr2);
+            vfp_st_word(d, 2 * a->vd, addr, true);
+            vfp_st_word(d, 2 * a->vd + 1, addr2, false);
         }
     }
     return true;
@@ -620,9 +623,9 @@ static bool trans_VLDM(DisasCtx *d, arg_vldm *a)
             ir_addi(b, ea, addr, 4 * (uint32_t)i);
         }
         if (a->l) {
-            vfp_ld_word(d, s, ea);
+            vfp_ld_word(d, s, ea, i == 0);
         } else {
-            vfp_st_word(d, s, ea);
+            vfp_st_word(d, s, ea, i == 0);
         }
     }
     if (wb != IR_NO_TEMP) {

@@ -221,6 +221,24 @@ static void test_setcond_movcond(void **state)
     t_expect(&t, "mov_i32 g0, $0x1\nmov_i32 g1, $0x1\n");
 }
 
+/* Unsigned comparisons with 0 that cannot fail (or succeed). */
+static void test_unsigned_zero_compare(void **state)
+{
+    (void)state;
+    T t = t_new();
+    uint32_t l1 = ir_new_label(t.b), l2 = ir_new_label(t.b);
+    ir_setcond(t.b, IR_COND_GEU, t.g0, t.g1, ir_const(t.b, IR_I32, 0));
+    ir_brcondi(t.b, IR_COND_LTU, t.g1, 0, l1);   /* never: removed */
+    ir_setcond(t.b, IR_COND_LTU, t.g1, t.g0, ir_const(t.b, IR_I32, 0));
+    ir_set_label(t.b, l1);
+    ir_brcondi(t.b, IR_COND_GEU, t.g1, 0, l2);   /* always: br */
+    ir_movi(t.b, t.g0, 5);
+    ir_set_label(t.b, l2);
+    ir_exit_tb(t.b, 0);
+    t_expect(&t, "mov_i32 g0, $0x1\nmov_i32 g1, $0x0\nbr L1\nL1:\n"
+                 "exit_tb 0x0\n");
+}
+
 static void test_brcond_folding(void **state)
 {
     (void)state;
@@ -312,6 +330,74 @@ static void test_label_between_stores(void **state)
     assert_non_null(strstr(got, "mov_i32 g0, $0x1"));
 }
 
+/* Locals in a block whose branches all go forward: one unused on every
+ * path after its write is dead; one a later label reads stays. */
+static void test_dead_local_across_branch(void **state)
+{
+    (void)state;
+    T t = t_new();
+    uint32_t lab = ir_new_label(t.b);
+    IrTemp dead = ir_temp_local(t.b, IR_I32);
+    IrTemp live = ir_temp_local(t.b, IR_I32);
+    ir_mov(t.b, dead, t.g1);
+    ir_add(t.b, live, t.g1, t.g1);
+    ir_brcondi(t.b, IR_COND_EQ, t.g0, 0, lab);
+    ir_exit_tb(t.b, 1);
+    ir_set_label(t.b, lab);
+    ir_mov(t.b, t.g0, live);
+    ir_exit_tb(t.b, 0);
+    t_expect(&t, "add_i32 loc5, g1, g1\nbrcond_i32 g0, $0x0, eq, L0\n"
+                 "exit_tb 0x1\nL0:\nmov_i32 g0, loc5\nexit_tb 0x0\n");
+}
+
+/* A backward branch keeps every local live at branches (the walk has
+ * not seen what the loop reads yet). */
+static void test_local_kept_by_backward_branch(void **state)
+{
+    (void)state;
+    T t = t_new();
+    uint32_t top = ir_new_label(t.b);
+    IrTemp l = ir_temp_local(t.b, IR_I32);
+    ir_movi(t.b, l, 1);
+    ir_set_label(t.b, top);
+    ir_add(t.b, t.g0, t.g0, l);
+    ir_mov(t.b, l, t.g1);
+    ir_brcondi(t.b, IR_COND_NE, t.g0, 0, top);
+    ir_exit_tb(t.b, 0);
+    char *got = t_opt_dump(&t);
+    assert_non_null(strstr(got, "mov_i32 loc4, g1"));
+}
+
+/* BRCOND on a SETCOND result branches on the comparison itself while
+ * the compared values are unchanged; the SETCOND then dies. */
+static void test_brcond_on_setcond(void **state)
+{
+    (void)state;
+    for (int k = 0; k < 3; k++) {
+        T t = t_new();
+        uint32_t lab = ir_new_label(t.b);
+        IrTemp c = ir_temp_local(t.b, IR_I32);
+        IrTemp a = ir_temp_new(t.b, IR_I32);
+        ir_add(t.b, a, t.g0, ir_const(t.b, IR_I32, 4));
+        ir_setcond(t.b, IR_COND_LTU, c, a, t.g1);
+        ir_guest_st(t.b, t.g0, t.g0, IR_MO_32);  /* a delay slot */
+        if (k == 2) {
+            ir_movi(t.b, t.g1, 7);               /* an input changes */
+        }
+        ir_brcondi(t.b, k == 0 ? IR_COND_NE : IR_COND_EQ, c, 0, lab);
+        ir_exit_tb(t.b, 1);
+        ir_set_label(t.b, lab);
+        ir_exit_tb(t.b, 0);
+        char *got = t_opt_dump(&t);
+        const char *want = k == 0 ? "brcond_i32 t5, g1, ltu, L0"
+                         : k == 1 ? "brcond_i32 t5, g1, geu, L0"
+                                  : "brcond_i32 loc4, $0x0, eq, L0";
+        if (!strstr(got, want) || (k < 2) != !strstr(got, "setcond")) {
+            fail_msg("case %d:\n%s\nexpected %s", k, got, want);
+        }
+    }
+}
+
 static void test_two_output_fold(void **state)
 {
     (void)state;
@@ -399,11 +485,15 @@ int main(void)
         cmocka_unit_test(test_knowledge_dies_at_label),
         cmocka_unit_test(test_identities),
         cmocka_unit_test(test_setcond_movcond),
+        cmocka_unit_test(test_unsigned_zero_compare),
         cmocka_unit_test(test_brcond_folding),
         cmocka_unit_test(test_dead_code),
         cmocka_unit_test(test_dead_global_store),
         cmocka_unit_test(test_global_store_kept),
         cmocka_unit_test(test_label_between_stores),
+        cmocka_unit_test(test_dead_local_across_branch),
+        cmocka_unit_test(test_local_kept_by_backward_branch),
+        cmocka_unit_test(test_brcond_on_setcond),
         cmocka_unit_test(test_two_output_fold),
         cmocka_unit_test(test_random_semantics),
     };
