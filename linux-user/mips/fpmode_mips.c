@@ -113,7 +113,7 @@ bool mips_exec_fp_mode(bool fir_f64, bool r2, uint32_t *mode, char *err,
     if (prog.fre && !prog.frdefault && !prog.fr1) {
         snprintf(err, errlen, "the FP ABIs of the program and its "
                  "interpreter (%d, %d) need the FRE mode, which emu does "
-                 "not implement", abi0, abi1);
+                 "not implement", fp_abi, abi0 == fp_abi ? abi1 : abi0);
         return false;
     }
     if ((prog.fr1 && prog.frdefault) || (prog.single && !prog.frdefault)) {
@@ -123,9 +123,15 @@ bool mips_exec_fp_mode(bool fir_f64, bool r2, uint32_t *mode, char *err,
     } else if (prog.fr1) {
         *mode = MIPS_FP_MODE_FR;
     } else if (!prog.frdefault && !prog.single && !prog.soft) {
-        snprintf(err, errlen, "the FP ABIs of the program and its "
-                 "interpreter (%d, %d) need incompatible FPU modes (the "
-                 "kernel refuses them: ELIBBAD)", abi0, abi1);
+        if (im->has_interp) {
+            snprintf(err, errlen, "the FP ABIs of the program and its "
+                     "interpreter (%d, %d) need incompatible FPU modes "
+                     "(the kernel refuses them: ELIBBAD)", fp_abi,
+                     abi0 == fp_abi ? abi1 : abi0);
+        } else {
+            snprintf(err, errlen, "the program's FP ABI %d needs an FPU "
+                     "mode the kernel cannot give (ELIBBAD)", fp_abi);
+        }
         return false;
     }
     return true;
