@@ -69,6 +69,10 @@ enum {
  *           (SHR and SAR; CF = src bit 0, OF = sign(src ^ dst))
  *   MUL     dst = low result, src = nonzero when the result overflowed
  *           the low half (CF = OF)
+ * A cc_op of X86_CC_ROT_BASE + op (op one of the kinds above that leave
+ * src2 unused) is the state after ROL/ROR by a constant: SF ZF AF PF as
+ * op with its dst and src, CF and OF the bits of src2 (X86_CF | X86_OF).
+ * Rotates in a row keep the op and replace src2.
  */
 enum {
     X86_CC_EFLAGS = 0,
@@ -85,6 +89,7 @@ enum {
     X86_CC_NB_KINDS = 11,
 };
 #define X86_CC_OP(kind, size) ((kind) * 4 + (size))
+#define X86_CC_ROT_BASE 64
 
 /* Exceptions cpu_exec() returns (besides the core's EXCP_*). The state
  * is exact: eip as described, excp_insn the raising instruction. */

@@ -23,6 +23,11 @@ uint32_t x86_cc_compute(uint32_t cc_op, uint32_t dst, uint32_t src,
     uint32_t sign = (mask >> 1) + 1;
     uint32_t src1, cf = 0, of = 0, af = 0, fl;
 
+    if (cc_op >= X86_CC_ROT_BASE) {
+        fl = x86_cc_compute(cc_op - X86_CC_ROT_BASE, dst, src, 0);
+        return (fl & ~(uint32_t)(X86_CF | X86_OF)) |
+               (src2 & (X86_CF | X86_OF));
+    }
     if (kind == X86_CC_EFLAGS || sz > 2) {
         return src & X86_CC_MASK;
     }

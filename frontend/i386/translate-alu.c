@@ -144,12 +144,11 @@ static IrTemp x86_rot_replicate(DisasCtx *d, int ot, IrTemp v)
     return t;
 }
 
-/* New flags after ROL/ROR given the (replicated) result. */
-static IrTemp x86_rot_flags(DisasCtx *d, int ot, IrTemp res, bool right)
+/* CF | OF of ROL/ROR as EFLAGS bits, given the (replicated) result. */
+static IrTemp x86_rot_cf_of(DisasCtx *d, int ot, IrTemp res, bool right)
 {
     IrBlock *b = d->b;
     unsigned msb = (8u << ot) - 1;
-    IrTemp fl = x86_gen_eflags(d);
     IrTemp cf = x86_new(d), of = x86_new(d), t = x86_new(d);
 
     if (right) {
@@ -161,11 +160,85 @@ static IrTemp x86_rot_flags(DisasCtx *d, int ot, IrTemp res, bool right)
         ir_extract(b, t, res, msb, 1);
         ir_xor(b, of, cf, t);
     }
-    ir_andi(b, fl, fl, ~(uint32_t)(X86_CF | X86_OF));
-    ir_or(b, fl, fl, cf);
     ir_shli(b, of, of, 11);
-    ir_or(b, fl, fl, of);
+    ir_or(b, cf, cf, of);
+    return cf;
+}
+
+/* New flags after ROL/ROR given the (replicated) result. */
+static IrTemp x86_rot_flags(DisasCtx *d, int ot, IrTemp res, bool right)
+{
+    IrBlock *b = d->b;
+    IrTemp fl = x86_gen_eflags(d);
+
+    ir_andi(b, fl, fl, ~(uint32_t)(X86_CF | X86_OF));
+    ir_or(b, fl, fl, x86_rot_cf_of(d, ot, res, right));
     return fl;
+}
+
+/* The rotate state when the block does not know the last flag setter,
+ * decided at run time: after ADC/SBB (src2 in use) through EFLAGS, else
+ * cc_op becomes (or stays) X86_CC_ROT_BASE + op with CF | OF in cc_src2
+ * (EFLAGS itself included: op 0 describes its flags by cc_src). */
+static void x86_rot_lazy_dynamic(DisasCtx *d, IrTemp cfof)
+{
+    IrBlock *b = d->b;
+    uint32_t slow = ir_new_label(b), done = ir_new_label(b);
+    IrTemp k = x86_new(d), up = x86_new(d), nop = x86_new(d);
+    IrTemp keep = ir_temp_local(b, IR_I32);     /* lives past the label */
+    IrTemp fl;
+
+    ir_mov(b, keep, cfof);
+    cfof = keep;
+    ir_andi(b, k, X86_T_CC_OP, ~3u);
+    ir_brcondi(b, IR_COND_EQ, k, X86_CC_ADC * 4, slow);
+    ir_brcondi(b, IR_COND_EQ, k, X86_CC_SBB * 4, slow);
+    ir_addi(b, up, X86_T_CC_OP, X86_CC_ROT_BASE);
+    ir_movcond(b, IR_COND_GEU, nop, X86_T_CC_OP,
+               x86_const(d, X86_CC_ROT_BASE), X86_T_CC_OP, up);
+    ir_mov(b, X86_T_CC_SRC2, cfof);
+    ir_mov(b, X86_T_CC_OP, nop);
+    ir_br(b, done);
+    ir_set_label(b, slow);
+    fl = x86_gen_eflags(d);
+    ir_andi(b, fl, fl, ~(uint32_t)(X86_CF | X86_OF));
+    ir_or(b, X86_T_CC_SRC, fl, cfof);
+    ir_movi(b, X86_T_CC_OP, X86_CC_EFLAGS);
+    ir_set_label(b, done);
+    d->cc_op = X86_CC_DYNAMIC;
+}
+
+/* ROL/ROR by a nonzero constant without computing EFLAGS: when the last
+ * flag setter is known and leaves src2 unused, the rotate's CF and OF go
+ * to cc_src2 and cc_op says so (X86_CC_ROT_BASE, cpu.h); the other flags
+ * stay described by the previous state. False when it cannot. */
+static bool x86_rot_lazy(DisasCtx *d, int ot, IrTemp res, bool right)
+{
+    IrBlock *b = d->b;
+    int prev = d->cc_op, kind = prev / 4;
+    IrTemp cfof;
+
+    if (prev == X86_CC_DYNAMIC) {
+        x86_rot_lazy_dynamic(d, x86_rot_cf_of(d, ot, res, right));
+        return true;
+    }
+    if (prev < X86_CC_ROT_BASE &&
+        (kind == X86_CC_ADC || kind == X86_CC_SBB)) {
+        return false;
+    }
+    cfof = x86_rot_cf_of(d, ot, res, right);
+    if (prev == X86_CC_EFLAGS) {
+        IrTemp fl = x86_new(d);
+        ir_andi(b, fl, X86_T_CC_SRC, ~(uint32_t)(X86_CF | X86_OF));
+        ir_or(b, X86_T_CC_SRC, fl, cfof);
+        return true;
+    }
+    ir_mov(b, X86_T_CC_SRC2, cfof);
+    if (prev < X86_CC_ROT_BASE) {
+        d->cc_op = X86_CC_ROT_BASE + prev;
+        ir_movi(b, X86_T_CC_OP, (uint32_t)d->cc_op);
+    }
+    return true;
 }
 
 void x86_gen_shift(DisasCtx *d, int op, int ot, const X86Opnd *o,
@@ -211,6 +284,14 @@ void x86_gen_shift(DisasCtx *d, int op, int ot, const X86Opnd *o,
             ir_rotl(b, res, rep, cnt);
         } else {
             ir_rotr(b, res, rep, cnt);
+        }
+        if (!dyn) {
+            /* the store first: a fault leaves the flags untouched */
+            x86_st_opnd(d, ot, o, res);
+            if (!x86_rot_lazy(d, ot, res, op == 1)) {
+                x86_set_eflags(d, x86_rot_flags(d, ot, res, op == 1));
+            }
+            return;
         }
         fl = x86_rot_flags(d, ot, res, op == 1);
         if (dyn) {

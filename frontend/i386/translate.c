@@ -389,6 +389,10 @@ IrTemp x86_gen_cf(DisasCtx *d)
         ir_andi(b, t, fl, 1);
         return t;
     }
+    if (d->cc_op >= X86_CC_ROT_BASE) {
+        ir_andi(b, t, X86_T_CC_SRC2, X86_CF);
+        return t;
+    }
     switch (kind) {
     case X86_CC_EFLAGS:
     case X86_CC_SAR:
@@ -477,8 +481,40 @@ static void x86_cond_from_eflags(DisasCtx *d, int base, X86Cond *c)
     c->b = x86_const(d, 0);
 }
 
+/* A condition after ROL/ROR (cc_op = X86_CC_ROT_BASE + op): O and B from
+ * src2's bits, Z S P from op's state, which the rotate left in place; the
+ * rest through EFLAGS. */
+static void x86_gen_cond_rot(DisasCtx *d, int cc, X86Cond *c)
+{
+    int base = (cc >> 1) & 7;
+    int rot = d->cc_op;
+
+    if (base == 2 || base == 4 || base == 5) {
+        d->cc_op = rot - X86_CC_ROT_BASE;
+        x86_gen_cond(d, cc, c);
+        d->cc_op = rot;
+        return;
+    }
+    if (base <= 1) {
+        IrTemp t = ir_temp_new(d->b, IR_I32);
+        ir_andi(d->b, t, X86_T_CC_SRC2, base == 0 ? X86_OF : X86_CF);
+        c->cond = IR_COND_NE;
+        c->a = t;
+        c->b = x86_const(d, 0);
+    } else {
+        x86_cond_from_eflags(d, base, c);
+    }
+    if (cc & 1) {
+        c->cond = x86_invert_cond(c->cond);
+    }
+}
+
 void x86_gen_cond(DisasCtx *d, int cc, X86Cond *c)
 {
+    if (d->cc_op >= X86_CC_ROT_BASE) {
+        x86_gen_cond_rot(d, cc, c);
+        return;
+    }
     int base = (cc >> 1) & 7;
     int kind = d->cc_op == X86_CC_DYNAMIC ? -1 : d->cc_op / 4;
     int ot = d->cc_op == X86_CC_DYNAMIC ? 0 : d->cc_op % 4;
