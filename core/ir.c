@@ -735,6 +735,47 @@ static bool ir_validate_op(const IrBlock *b, const IrOp *op, uint32_t idx,
     return true;
 }
 
+/* An ephemeral dies at a label: reading one written before the last
+ * label and not since is an error (the interpreter would still see the
+ * old value, the JIT's allocator has forgotten it). */
+static bool ir_validate_ephemerals(const IrBlock *b, char *err,
+                                   size_t errlen)
+{
+    uint32_t *written = calloc(b->nb_temps ? b->nb_temps : 1,
+                               sizeof(*written));
+    uint32_t epoch = 1;
+    bool ok = true;
+
+    if (!written) {
+        fprintf(stderr, "emu: out of memory in the IR validator\n");
+        abort();
+    }
+    for (uint32_t i = 0; ok && i < b->nb_ops; i++) {
+        const IrOp *op = &b->ops[i];
+        if (ir_op_defs[op->opc].flags & IR_OPF_BB_START) {
+            epoch++;
+        }
+        for (unsigned k = op->nout; ok && k < op->nout + op->nin; k++) {
+            uint64_t t = op->args[k];
+            if (t < b->nb_temps &&
+                b->temps[t].kind == IR_TEMP_EPHEMERAL &&
+                written[t] != 0 && written[t] != epoch) {
+                ok = ir_fail(err, errlen, i, "%s: ephemeral t%llu read "
+                             "without a write since the last label",
+                             ir_op_defs[op->opc].name,
+                             (unsigned long long)t);
+            }
+        }
+        for (unsigned k = 0; k < op->nout; k++) {
+            if (op->args[k] < b->nb_temps) {
+                written[op->args[k]] = epoch;
+            }
+        }
+    }
+    free(written);
+    return ok;
+}
+
 bool ir_validate(const IrBlock *b, char *err, size_t errlen)
 {
     uint8_t *label_set = calloc(b->nb_labels ? b->nb_labels : 1, 1);
@@ -749,6 +790,9 @@ bool ir_validate(const IrBlock *b, char *err, size_t errlen)
     }
     for (uint32_t i = 0; ok && i < b->nb_ops; i++) {
         ok = ir_validate_op(b, &b->ops[i], i, label_set, err, errlen);
+    }
+    if (ok) {
+        ok = ir_validate_ephemerals(b, err, errlen);
     }
     free(label_set);
     if (ok && err && errlen) {
