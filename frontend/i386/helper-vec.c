@@ -8,6 +8,10 @@
 
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 static int32_t sat_i8(int32_t v)
 {
     return v < -128 ? -128 : v > 127 ? 127 : v;
@@ -197,6 +201,71 @@ static void vec_hadd(const X86Xmm *a, const X86Xmm *b, X86Xmm *r, int n,
     memcpy(r, &t, (size_t)n);
 }
 
+#if defined(__SSE2__)
+/* The lane operations glibc's string functions run in their loops, on
+ * 128-bit registers, with the host's SSE2 (the same operations, so the
+ * same bits); false for anything else. One 16-byte load per operand and
+ * one store, with no partial copies in between. */
+static inline __m128i vec_xmm_load(const uint8_t *p)
+{
+    uint64_t lo, hi;
+
+    /* two 8-byte loads: the JIT writes XMM registers as two 8-byte
+     * stores, which one 16-byte load could not take forwarded */
+    memcpy(&lo, p, 8);
+    memcpy(&hi, p + 8, 8);
+    return _mm_set_epi64x((long long)hi, (long long)lo);
+}
+
+static bool vec_xmm_host(uint8_t *base, uint32_t op, uint32_t dst,
+                         uint32_t src)
+{
+    __m128i a = vec_xmm_load(base + dst), b = vec_xmm_load(base + src), r;
+
+    switch (op) {
+    case X86_V_PCMPEQB: r = _mm_cmpeq_epi8(a, b); break;
+    case X86_V_PCMPEQW: r = _mm_cmpeq_epi16(a, b); break;
+    case X86_V_PCMPEQD: r = _mm_cmpeq_epi32(a, b); break;
+    case X86_V_PCMPGTB: r = _mm_cmpgt_epi8(a, b); break;
+    case X86_V_PMINUB: r = _mm_min_epu8(a, b); break;
+    case X86_V_PMAXUB: r = _mm_max_epu8(a, b); break;
+    case X86_V_PAND: r = _mm_and_si128(a, b); break;
+    case X86_V_PANDN: r = _mm_andnot_si128(a, b); break;
+    case X86_V_POR: r = _mm_or_si128(a, b); break;
+    case X86_V_PXOR: r = _mm_xor_si128(a, b); break;
+    case X86_V_PADDB: r = _mm_add_epi8(a, b); break;
+    case X86_V_PADDD: r = _mm_add_epi32(a, b); break;
+    case X86_V_PSUBB: r = _mm_sub_epi8(a, b); break;
+    case X86_V_PSUBD: r = _mm_sub_epi32(a, b); break;
+    case X86_V_PSUBUSB: r = _mm_subs_epu8(a, b); break;
+    case X86_V_PUNPCKLBW: r = _mm_unpacklo_epi8(a, b); break;
+    case X86_V_PUNPCKHBW: r = _mm_unpackhi_epi8(a, b); break;
+    default:
+        return false;
+    }
+    memcpy(base + dst, &r, 16);
+    return true;
+}
+#endif
+
+/* PALIGNR xmm: bytes imm.. of the 32-byte dst:src, zeros past the end,
+ * as 64-bit words shifted across (no byte loop). */
+static void vec_palignr_xmm(uint8_t *base, uint32_t dst, uint32_t src,
+                            uint32_t imm)
+{
+    uint64_t w[6] = { 0, 0, 0, 0, 0, 0 }, r[2];
+    unsigned q = imm / 8, sh = (imm % 8) * 8;
+
+    memcpy(&w[0], base + src, 16);
+    memcpy(&w[2], base + dst, 16);
+    for (int i = 0; i < 2; i++) {
+        uint64_t lo = q + i < 6 ? w[q + i] : 0;
+        uint64_t hi = q + i + 1 < 6 ? w[q + i + 1] : 0;
+        r[i] = sh ? lo >> sh | hi << (64 - sh) : lo;
+    }
+    memcpy(base + dst, r, 16);
+}
+
 void x86_helper_vec(CpuCommon *cpu, uint32_t op, uint32_t dst,
                     uint32_t src)
 {
@@ -205,6 +274,15 @@ void x86_helper_vec(CpuCommon *cpu, uint32_t op, uint32_t dst,
     uint32_t imm = (op >> 16) & 0xff;
     X86Xmm a, b, r;
 
+#if defined(__SSE2__)
+    if (n == 16 && vec_xmm_host(base, op & 0x7fff, dst, src)) {
+        return;
+    }
+#endif
+    if (n == 16 && (op & 0x7fff) == X86_V_PALIGNR) {
+        vec_palignr_xmm(base, dst, src, imm);
+        return;
+    }
     op &= 0x7fff;
     memset(&a, 0, sizeof(a));
     memset(&b, 0, sizeof(b));
