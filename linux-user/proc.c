@@ -239,5 +239,13 @@ const char *linux_path(const char *path, char *buf, size_t len)
     if (access(buf, F_OK) == 0) {
         return buf;
     }
+    /* The host's loader cache names host libraries: a guest loader that
+     * read it could pick a library outside the sysroot of the guest's own
+     * architecture (an i386 guest on a host with /lib32 mixes two glibc
+     * builds). Under -L the guest sees the sysroot's cache or none, and
+     * its loader searches its default directories, which resolve here. */
+    if (strcmp(path, "/etc/ld.so.cache") == 0) {
+        return buf;
+    }
     return path;
 }
