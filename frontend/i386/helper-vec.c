@@ -8,9 +8,6 @@
 
 #include <string.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 static int32_t sat_i8(int32_t v)
 {
@@ -201,12 +198,17 @@ static void vec_hadd(const X86Xmm *a, const X86Xmm *b, X86Xmm *r, int n,
     memcpy(r, &t, (size_t)n);
 }
 
-#if defined(__SSE2__)
 /* The lane operations glibc's string functions run in their loops, on
- * 128-bit registers, with the host's SSE2 (the same operations, so the
- * same bits); false for anything else. One 16-byte load per operand and
- * one store, with no partial copies in between. */
-static inline __m128i vec_xmm_load(const uint8_t *p)
+ * 128-bit registers, as GCC vector operations (SSE2 instructions on an
+ * x86_64 host, plain code elsewhere); false for anything else. One load
+ * per operand and one store, no per-lane loop. */
+typedef uint8_t VecU8 __attribute__((vector_size(16)));
+typedef int8_t VecS8 __attribute__((vector_size(16)));
+typedef uint16_t VecU16 __attribute__((vector_size(16)));
+typedef uint32_t VecU32 __attribute__((vector_size(16)));
+typedef uint64_t VecU64 __attribute__((vector_size(16)));
+
+static inline VecU8 vec_xmm_load(const uint8_t *p)
 {
     uint64_t lo, hi;
 
@@ -214,39 +216,51 @@ static inline __m128i vec_xmm_load(const uint8_t *p)
      * stores, which one 16-byte load could not take forwarded */
     memcpy(&lo, p, 8);
     memcpy(&hi, p + 8, 8);
-    return _mm_set_epi64x((long long)hi, (long long)lo);
+    return (VecU8)(VecU64){ lo, hi };
 }
 
-static bool vec_xmm_host(uint8_t *base, uint32_t op, uint32_t dst,
+static bool vec_xmm_fast(uint8_t *base, uint32_t op, uint32_t dst,
                          uint32_t src)
 {
-    __m128i a = vec_xmm_load(base + dst), b = vec_xmm_load(base + src), r;
+    VecU8 a = vec_xmm_load(base + dst), b = vec_xmm_load(base + src), r, m;
 
     switch (op) {
-    case X86_V_PCMPEQB: r = _mm_cmpeq_epi8(a, b); break;
-    case X86_V_PCMPEQW: r = _mm_cmpeq_epi16(a, b); break;
-    case X86_V_PCMPEQD: r = _mm_cmpeq_epi32(a, b); break;
-    case X86_V_PCMPGTB: r = _mm_cmpgt_epi8(a, b); break;
-    case X86_V_PMINUB: r = _mm_min_epu8(a, b); break;
-    case X86_V_PMAXUB: r = _mm_max_epu8(a, b); break;
-    case X86_V_PAND: r = _mm_and_si128(a, b); break;
-    case X86_V_PANDN: r = _mm_andnot_si128(a, b); break;
-    case X86_V_POR: r = _mm_or_si128(a, b); break;
-    case X86_V_PXOR: r = _mm_xor_si128(a, b); break;
-    case X86_V_PADDB: r = _mm_add_epi8(a, b); break;
-    case X86_V_PADDD: r = _mm_add_epi32(a, b); break;
-    case X86_V_PSUBB: r = _mm_sub_epi8(a, b); break;
-    case X86_V_PSUBD: r = _mm_sub_epi32(a, b); break;
-    case X86_V_PSUBUSB: r = _mm_subs_epu8(a, b); break;
-    case X86_V_PUNPCKLBW: r = _mm_unpacklo_epi8(a, b); break;
-    case X86_V_PUNPCKHBW: r = _mm_unpackhi_epi8(a, b); break;
+    case X86_V_PCMPEQB: r = (VecU8)(a == b); break;
+    case X86_V_PCMPEQW: r = (VecU8)((VecU16)a == (VecU16)b); break;
+    case X86_V_PCMPEQD: r = (VecU8)((VecU32)a == (VecU32)b); break;
+    case X86_V_PCMPGTB: r = (VecU8)((VecS8)a > (VecS8)b); break;
+    case X86_V_PMINUB:
+        m = (VecU8)(a < b);
+        r = (a & m) | (b & ~m);
+        break;
+    case X86_V_PMAXUB:
+        m = (VecU8)(a > b);
+        r = (a & m) | (b & ~m);
+        break;
+    case X86_V_PAND: r = a & b; break;
+    case X86_V_PANDN: r = ~a & b; break;
+    case X86_V_POR: r = a | b; break;
+    case X86_V_PXOR: r = a ^ b; break;
+    case X86_V_PADDB: r = a + b; break;
+    case X86_V_PADDD: r = (VecU8)((VecU32)a + (VecU32)b); break;
+    case X86_V_PSUBB: r = a - b; break;
+    case X86_V_PSUBD: r = (VecU8)((VecU32)a - (VecU32)b); break;
+    case X86_V_PSUBUSB: r = (a - b) & (VecU8)(a > b); break;
+    case X86_V_PUNPCKLBW:
+        r = __builtin_shuffle(a, b, (VecU8){ 0, 16, 1, 17, 2, 18, 3, 19,
+                                             4, 20, 5, 21, 6, 22, 7, 23 });
+        break;
+    case X86_V_PUNPCKHBW:
+        r = __builtin_shuffle(a, b, (VecU8){ 8, 24, 9, 25, 10, 26, 11, 27,
+                                             12, 28, 13, 29, 14, 30, 15,
+                                             31 });
+        break;
     default:
         return false;
     }
     memcpy(base + dst, &r, 16);
     return true;
 }
-#endif
 
 /* PALIGNR xmm: bytes imm.. of the 32-byte dst:src, zeros past the end,
  * as 64-bit words shifted across (no byte loop). */
@@ -274,11 +288,9 @@ void x86_helper_vec(CpuCommon *cpu, uint32_t op, uint32_t dst,
     uint32_t imm = (op >> 16) & 0xff;
     X86Xmm a, b, r;
 
-#if defined(__SSE2__)
-    if (n == 16 && vec_xmm_host(base, op & 0x7fff, dst, src)) {
+    if (n == 16 && vec_xmm_fast(base, op & 0x7fff, dst, src)) {
         return;
     }
-#endif
     if (n == 16 && (op & 0x7fff) == X86_V_PALIGNR) {
         vec_palignr_xmm(base, dst, src, imm);
         return;
